@@ -1,0 +1,56 @@
+/** Shared command-line parsing: typed values with messages that say what to change. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseSeed, type Seed } from '../core/rng.ts';
+import { UsageError } from '../errors.ts';
+
+export type Options = ParseArgsConfig['options'];
+
+export function parse(argv: string[], options: NonNullable<Options>, command: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new UsageError(`${command}: ${msg.replace(/\. To specify a positional argument.*$/s, '')} (see gensmooth --help)`);
+  }
+}
+
+export function parseBox(s: string | undefined, fallback: [number, number] = [-3, 3]): [number, number] {
+  if (s === undefined) return fallback;
+  const m = /^\s*([^:]+):([^:]+)\s*$/.exec(s);
+  const lo = m ? Number(m[1]) : NaN, hi = m ? Number(m[2]) : NaN;
+  if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new UsageError(`--box must be LO:HI with finite numbers, e.g. --box -3:3; got "${s}"`);
+  if (!(lo < hi)) throw new UsageError(`--box LO:HI needs LO < HI; got "${s}" (write --box ${Math.min(lo, hi)}:${Math.max(lo, hi)})`);
+  return [lo, hi];
+}
+
+export function parseSeedOpt(s: string | undefined): Seed {
+  if (s === undefined) return 1;
+  if (s.trim() === '') throw new UsageError('--seed must not be empty');
+  return parseSeed(s.trim());
+}
+
+export function parseIntOpt(name: string, s: string | undefined, fallback: number, min: number, max: number): number {
+  if (s === undefined) return fallback;
+  const v = Number(s);
+  if (!/^\s*\d+\s*$/.test(s) || !Number.isSafeInteger(v)) throw new UsageError(`--${name} must be a whole number, got "${s}"`);
+  if (v < min) throw new UsageError(`--${name} must be at least ${min}, got ${v}`);
+  if (v > max) throw new UsageError(`--${name} must be at most ${max}, got ${v}`);
+  return v;
+}
+
+export function parseNumber(name: string, s: string): number {
+  const v = s.trim() === '' ? NaN : Number(s);
+  if (!Number.isFinite(v)) throw new UsageError(`${name} must be a finite number, got "${s}"`);
+  return v;
+}
+
+export function parseVector(name: string, s: string, dim: number): Float64Array {
+  const parts = s.split(',');
+  if (parts.length !== dim) throw new UsageError(`${name} has ${parts.length} entries but the objective has dimension ${dim}`);
+  return Float64Array.from(parts.map((p, i) => parseNumber(`${name} entry ${i + 1}`, p)));
+}
+
+/** JSON with non-finite numbers as strings ("Infinity", "NaN"), 2-space indented. */
+export function toJson(v: unknown): string {
+  return JSON.stringify(v, (_k, val) => (typeof val === 'number' && !Number.isFinite(val) ? String(val) : val), 2);
+}

@@ -1,0 +1,59 @@
+import { checkObjective, defaultSpecs, parseConditionSpec, type CheckReport } from '../conditions/engine.ts';
+import { UsageError } from '../errors.ts';
+import { resolveObjective } from '../objectives/spec.ts';
+import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
+
+const fmt = (v: unknown): string => (typeof v === 'number' ? Number(v.toPrecision(6)).toString() : String(v));
+
+export function renderCheckText(r: CheckReport): string {
+  const lines: string[] = [];
+  lines.push(`${r.objective} (dim ${r.dim}, seed ${r.seed}, box [${r.box.join(', ')}])`);
+  if (r.fstar) lines.push(`f* = ${fmt(r.fstar.value)} (${r.fstar.source})`);
+  for (const res of r.results) {
+    const claimed = Object.entries(res.claimed).map(([k, v]) => `${k}=${fmt(v)}`).join(', ');
+    lines.push(`${res.condition}${claimed ? ` [${claimed}]` : ''}: ${res.verdict}`);
+    lines.push(`  ${res.inequality}`);
+    for (const [k, v] of Object.entries(res.estimate)) {
+      if (Array.isArray(v)) lines.push(`  ${k}: ${v.map((p) => `(${Object.entries(p).map(([a, b]) => `${a}=${fmt(b)}`).join(', ')})`).join(' ')}`);
+      else lines.push(`  ${k} = ${fmt(v)}`);
+    }
+    if (res.counterexample) {
+      const c = res.counterexample;
+      lines.push(`  counterexample: x = [${c.x.map(fmt).join(', ')}]${c.y ? `, y = [${c.y.map(fmt).join(', ')}]` : ''}: lhs ${fmt(c.lhs)} > rhs ${fmt(c.rhs)} (re-checked, ${c.recheck})`);
+    }
+    if (res.verdict === 'holds') lines.push(`  no violation in ${res.samples} samples and the adversarial search (closest margin ${fmt(res.margin)})`);
+    if (res.reason) lines.push(`  reason: ${res.reason}`);
+    for (const n of res.notes) lines.push(`  note: ${n}`);
+  }
+  for (const n of r.notes) lines.push(`note: ${n}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function cmdCheck(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      condition: { type: 'string', multiple: true },
+      box: { type: 'string' },
+      fstar: { type: 'string' },
+      xstar: { type: 'string' },
+      seed: { type: 'string' },
+      samples: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    'check',
+  );
+  if (positionals.length !== 1) throw new UsageError(`check takes one OBJECTIVE, got ${positionals.length}: gensmooth check OBJECTIVE [--condition SPEC]...`);
+  const specs = ((values.condition as string[] | undefined) ?? []).map(parseConditionSpec);
+  const box = parseBox(values.box as string | undefined);
+  const seed = parseSeedOpt(values.seed as string | undefined);
+  const samples = parseIntOpt('samples', values.samples as string | undefined, 2000, 1, 1_000_000);
+  const fstar = values.fstar !== undefined ? parseNumber('--fstar', values.fstar as string) : undefined;
+  if (values.out !== undefined) throw new UsageError('--out (assumption reports) is not built yet; use --json and redirect it to a file');
+  const obj = await resolveObjective(positionals[0]);
+  const xstar = values.xstar !== undefined ? parseVector('--xstar', values.xstar as string, obj.dim) : undefined;
+  const report = checkObjective(obj, specs.length > 0 ? specs : defaultSpecs(obj, xstar), { box, seed, samples, fstar, xstar });
+  process.stdout.write(values.json ? toJson(report) + '\n' : renderCheckText(report));
+  return report.results.some((r) => r.verdict === 'fails') ? 1 : 0;
+}

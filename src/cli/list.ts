@@ -1,0 +1,18 @@
+import { CONDITIONS } from '../conditions/conditions.ts';
+import { BUILTINS } from '../objectives/registry.ts';
+import { parse } from './args.ts';
+
+export async function cmdList(argv: string[]): Promise<number> {
+  parse(argv, {}, 'list');
+  const out: string[] = [];
+  for (const b of BUILTINS) {
+    const ps = b.params.map((p) => `${p.name}=${p.default}`).join(' ');
+    out.push(`builtin ${b.name}${ps ? ` ${ps}` : ''}: ${b.doc}`);
+  }
+  for (const c of CONDITIONS) {
+    const ps = c.params.map((p) => (p.default !== undefined ? `${p.name}=${p.default}` : p.name)).join(' ');
+    out.push(`condition ${c.name} ${ps}: ${c.inequality}${c.needsXstar ? ' (needs --xstar)' : ''}`);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}

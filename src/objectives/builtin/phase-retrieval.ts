@@ -1,0 +1,97 @@
+/**
+ * Phase retrieval (I-NSGD paper §4.1; theory.md §h1):
+ *   f(z) = (1/2m) Σ_r (y_r − (a_rᵀz)²)²,  y_r = (a_rᵀx)² + n_r.
+ *   ∇f = −(2/m) Σ (y_r − s_r²) s_r a_r,   ∇²f = (1/m) Σ (6 s_r² − 2 y_r) a_r a_rᵀ,  s_r = a_rᵀz.
+ * Settings: a_r ~ N(0, 0.5), x ~ N(0, 0.5), n_r ~ N(0, 4²), z0 ~ N(1, 6). The paper's
+ * N(μ, σ²) notation is read as variances (0.5 and 6); the noise is given as 4².
+ * The per-sample losses f_r = ½(y_r − s_r²)² average to f: the finite sum for SGD.
+ */
+import { Rng } from '../../core/rng.ts';
+import type { BuiltinDef, Objective } from '../objective.ts';
+import { prGradKernel, prHvpKernel, prValueKernel } from './pr-kernels.ts';
+
+export interface PhaseRetrievalData {
+  d: number;
+  m: number;
+  /** Row-major m×d measurement matrix. */
+  A: Float64Array;
+  y: Float64Array;
+  xTrue: Float64Array;
+}
+
+export function phaseRetrievalData(d: number, m: number, seed: number | string): PhaseRetrievalData {
+  const rng = new Rng(seed, 'phase-retrieval');
+  const sdA = Math.sqrt(0.5);
+  const A = rng.stream('A').fillNormal(new Float64Array(m * d), 0, sdA);
+  const xTrue = rng.stream('x').fillNormal(new Float64Array(d), 0, Math.sqrt(0.5));
+  const noise = rng.stream('noise');
+  const y = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += A[r * d + j] * xTrue[j];
+    y[r] = s * s + 4 * noise.normal();
+  }
+  return { d, m, A, y, xTrue };
+}
+
+export function makePhaseRetrieval(data: PhaseRetrievalData, name: string, seed: number | string): Objective {
+  const { d, m, A, y } = data;
+  const x0 = new Rng(seed, 'phase-retrieval').stream('z0').fillNormal(new Float64Array(d), 1, Math.sqrt(6));
+  return {
+    name,
+    dim: d,
+    value: (z) => prValueKernel(A, y, m, d, z),
+    grad: (z, out) => prGradKernel(A, y, m, d, z, out),
+    hvp: (z, v, out) => prHvpKernel(A, y, m, d, z, v, out),
+    x0,
+    notes: [
+      `synthetic instance: a_r ~ N(0, 0.5), x ~ N(0, 0.5), noise ~ N(0, 16), z0 ~ N(1, 6) (variances), m = ${m}, d = ${d}`,
+      'f* is not known in closed form (noisy measurements)',
+    ],
+    finiteSum: {
+      n: m,
+      sampleGrad(i, z, out) {
+        const o = i * d;
+        let s = 0;
+        for (let j = 0; j < d; j++) s += A[o + j] * z[j];
+        const res = y[i] - s * s;
+        if (out) {
+          const c = -2 * res * s;
+          for (let j = 0; j < d; j++) out[j] = c * A[o + j];
+        }
+        return 0.5 * res * res;
+      },
+      batchGrad(idx, count, z, out) {
+        out.fill(0);
+        let f = 0;
+        const inv = 1 / count;
+        for (let k = 0; k < count; k++) {
+          const o = idx[k] * d;
+          let s = 0;
+          for (let j = 0; j < d; j++) s += A[o + j] * z[j];
+          const res = y[idx[k]] - s * s;
+          f += 0.5 * res * res;
+          const c = -2 * res * s * inv;
+          for (let j = 0; j < d; j++) out[j] += c * A[o + j];
+        }
+        return f * inv;
+      },
+    },
+  };
+}
+
+export const phaseRetrieval: BuiltinDef = {
+  name: 'phase-retrieval',
+  doc: '(1/2m) Σ (y_r − (a_rᵀz)²)², the I-NSGD paper §4.1 setting (synthetic Gaussian data); finite sum over the m measurements',
+  params: [
+    { name: 'd', default: 100, kind: 'int', min: 1, max: 100000, doc: 'dimension' },
+    { name: 'm', default: 3000, kind: 'int', min: 1, max: 10000000, doc: 'measurements' },
+    { name: 'seed', default: 1, kind: 'int', min: 0, doc: 'instance seed (data and z0)' },
+  ],
+  make(p) {
+    const d = p.d as number, m = p.m as number;
+    if (m * d > 5e8) throw new RangeError(`m·d = ${m * d} entries is too large (limit 5e8)`);
+    const data = phaseRetrievalData(d, m, p.seed as number);
+    return makePhaseRetrieval(data, `builtin:phase-retrieval?d=${d}&m=${m}&seed=${p.seed}`, p.seed as number);
+  },
+};

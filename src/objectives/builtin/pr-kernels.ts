@@ -1,0 +1,100 @@
+/**
+ * Phase-retrieval kernels in plain TypeScript: the tested reference path.
+ * Each kernel makes one pass over A, four rows at a time: the four inner products
+ * share every load of z, and the rank-4 update of the output reads the same four
+ * rows again while they are still in L1 cache.
+ */
+
+export function prValueKernel(A: Float64Array, y: Float64Array, m: number, d: number, z: Float64Array): number {
+  let f = 0;
+  let r = 0;
+  for (; r + 3 < m; r += 4) {
+    const o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let j = 0; j < d; j++) {
+      const zj = z[j];
+      s0 += A[o0 + j] * zj;
+      s1 += A[o1 + j] * zj;
+      s2 += A[o2 + j] * zj;
+      s3 += A[o3 + j] * zj;
+    }
+    const e0 = y[r] - s0 * s0, e1 = y[r + 1] - s1 * s1, e2 = y[r + 2] - s2 * s2, e3 = y[r + 3] - s3 * s3;
+    f += e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+  }
+  for (; r < m; r++) {
+    const o = r * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) s += A[o + j] * z[j];
+    const e = y[r] - s * s;
+    f += e * e;
+  }
+  return f / (2 * m);
+}
+
+/** Writes ∇f(z) into out and returns f(z). */
+export function prGradKernel(A: Float64Array, y: Float64Array, m: number, d: number, z: Float64Array, out: Float64Array): number {
+  out.fill(0, 0, d);
+  let f = 0;
+  const c = -2 / m;
+  let r = 0;
+  for (; r + 3 < m; r += 4) {
+    const o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let j = 0; j < d; j++) {
+      const zj = z[j];
+      s0 += A[o0 + j] * zj;
+      s1 += A[o1 + j] * zj;
+      s2 += A[o2 + j] * zj;
+      s3 += A[o3 + j] * zj;
+    }
+    const e0 = y[r] - s0 * s0, e1 = y[r + 1] - s1 * s1, e2 = y[r + 2] - s2 * s2, e3 = y[r + 3] - s3 * s3;
+    f += e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+    const c0 = c * e0 * s0, c1 = c * e1 * s1, c2 = c * e2 * s2, c3 = c * e3 * s3;
+    for (let j = 0; j < d; j++) {
+      out[j] += c0 * A[o0 + j] + c1 * A[o1 + j] + c2 * A[o2 + j] + c3 * A[o3 + j];
+    }
+  }
+  for (; r < m; r++) {
+    const o = r * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) s += A[o + j] * z[j];
+    const e = y[r] - s * s;
+    f += e * e;
+    const cr = c * e * s;
+    for (let j = 0; j < d; j++) out[j] += cr * A[o + j];
+  }
+  return f / (2 * m);
+}
+
+/** Writes ∇²f(z)·v = (1/m) Σ (6 s_r² − 2 y_r)(a_rᵀv) a_r into out. */
+export function prHvpKernel(A: Float64Array, y: Float64Array, m: number, d: number, z: Float64Array, v: Float64Array, out: Float64Array): void {
+  out.fill(0, 0, d);
+  const inv = 1 / m;
+  let r = 0;
+  for (; r + 3 < m; r += 4) {
+    const o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+    for (let j = 0; j < d; j++) {
+      const zj = z[j], vj = v[j];
+      const a0 = A[o0 + j], a1 = A[o1 + j], a2 = A[o2 + j], a3 = A[o3 + j];
+      s0 += a0 * zj; t0 += a0 * vj;
+      s1 += a1 * zj; t1 += a1 * vj;
+      s2 += a2 * zj; t2 += a2 * vj;
+      s3 += a3 * zj; t3 += a3 * vj;
+    }
+    const c0 = inv * (6 * s0 * s0 - 2 * y[r]) * t0;
+    const c1 = inv * (6 * s1 * s1 - 2 * y[r + 1]) * t1;
+    const c2 = inv * (6 * s2 * s2 - 2 * y[r + 2]) * t2;
+    const c3 = inv * (6 * s3 * s3 - 2 * y[r + 3]) * t3;
+    for (let j = 0; j < d; j++) {
+      out[j] += c0 * A[o0 + j] + c1 * A[o1 + j] + c2 * A[o2 + j] + c3 * A[o3 + j];
+    }
+  }
+  for (; r < m; r++) {
+    const o = r * d;
+    let s = 0, t = 0;
+    for (let j = 0; j < d; j++) { s += A[o + j] * z[j]; t += A[o + j] * v[j]; }
+    const cr = inv * (6 * s * s - 2 * y[r]) * t;
+    for (let j = 0; j < d; j++) out[j] += cr * A[o + j];
+  }
+}
