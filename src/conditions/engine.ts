@@ -206,25 +206,38 @@ function modeOf(def: ConditionDef, claimed: Record<string, number>): Mode {
 
 const tolOf = (s: Sample, A: number, B: number) => s.lhsErr + Math.abs(B) * s.wErr + 1e-12 * (Math.abs(s.lhs) + Math.abs(A) + Math.abs(B * s.w)) + 1e-300;
 
-/** Tightest B for a given A; Infinity when a w = 0 sample already exceeds A. */
+/**
+ * Tightest B for a given A: max_i (lhs_i − A)/w_i over samples with w_i > 0, using
+ * each sample's lower error bound, so rounding never inflates it. Infinity when a
+ * sample with w = 0 (within its error) already exceeds A, or when the supremum runs
+ * beyond 1e10 times the natural scale max lhs / max w: that only happens as samples
+ * approach a point where w vanishes and lhs does not (a stationary point for the
+ * gradient forms, a minimiser for the gap forms), where the true supremum is +∞.
+ */
 function tightB(S: Sample[], A: number): { B: number; i: number } {
-  let B = -Infinity, at = -1;
+  let B = -Infinity, at = -1, lmax = 0, wmax = 0;
   for (let i = 0; i < S.length; i++) {
     const s = S[i];
+    lmax = Math.max(lmax, Math.abs(s.lhs));
+    wmax = Math.max(wmax, s.w);
     if (s.w <= s.wErr) {
       if (s.lhs - A > s.lhsErr + 1e-12 * (Math.abs(s.lhs) + Math.abs(A))) return { B: Infinity, i };
       continue;
     }
-    const b = (s.lhs - A) / s.w;
+    const excess = s.lhs - A;
+    const b = excess >= 0 ? (excess - s.lhsErr) / (s.w + s.wErr) : excess / (s.w - s.wErr);
     if (b > B) { B = b; at = i; }
   }
+  if (wmax > 0 && B > 1e10 * Math.max(lmax + Math.abs(A), 1e-300) / wmax) return { B: Infinity, i: at };
   return { B, i: at };
 }
 
+/** Tightest A for a given B: max_i (lhs_i − B·w_i), each at its lower error bound. */
 function tightA(S: Sample[], B: number): { A: number; i: number } {
   let A = -Infinity, at = -1;
   for (let i = 0; i < S.length; i++) {
-    const a = S[i].lhs - B * S[i].w;
+    const s = S[i];
+    const a = s.lhs - B * s.w - (s.lhsErr + Math.abs(B) * s.wErr);
     if (a > A) { A = a; at = i; }
   }
   return { A, i: at };

@@ -51,6 +51,8 @@ const FUNCS: Record<string, (a: string[]) => string> = {
 };
 /** Functions rewritten before differentiation (mathjs cannot differentiate them). */
 const REWRITES = new Set(['log1p', 'expm1', 'log2', 'abs', 'sign']);
+/** Own-property lookup only: names like "constructor" or "__proto__" must never match. */
+const has = (table: object, key: string): boolean => Object.prototype.hasOwnProperty.call(table, key);
 const ARITY: Record<string, number[]> = { log: [1, 2] };
 const CONSTANTS: Record<string, string> = { pi: 'Math.PI', e: 'Math.E' };
 const OPS: Record<string, string> = { add: '+', subtract: '-', multiply: '*', divide: '/' };
@@ -83,7 +85,7 @@ function validate(node: MathNode, vars: Set<string>): void {
     case 'SymbolNode': {
       const name = n.name as string;
       if (VAR_RE.test(name)) vars.add(name);
-      else if (!(name in CONSTANTS)) throw new UsageError(`expression: unknown symbol "${name}"; variables are x (one dimension) or x1, x2, ..., constants pi and e`);
+      else if (!has(CONSTANTS, name)) throw new UsageError(`expression: unknown symbol "${name}"; variables are x (one dimension) or x1, x2, ..., constants pi and e`);
       return;
     }
     case 'ParenthesisNode':
@@ -92,7 +94,7 @@ function validate(node: MathNode, vars: Set<string>): void {
     case 'OperatorNode': {
       const fn = n.fn as string;
       const args = n.args as MathNode[];
-      const ok = fn in OPS || fn === 'pow' || fn === 'unaryMinus' || fn === 'unaryPlus';
+      const ok = has(OPS, fn) || fn === 'pow' || fn === 'unaryMinus' || fn === 'unaryPlus';
       if (!ok) throw new UsageError(`expression: operator "${n.op as string}" is not supported; use + - * / ^`);
       for (const a of args) validate(a, vars);
       return;
@@ -100,11 +102,11 @@ function validate(node: MathNode, vars: Set<string>): void {
     case 'FunctionNode': {
       const fnNode = n.fn as MathNode & { name?: string };
       const name = fnNode.type === 'SymbolNode' ? fnNode.name ?? '' : '';
-      if (!(name in FUNCS) && !REWRITES.has(name)) {
+      if (!has(FUNCS, name) && !REWRITES.has(name)) {
         throw new UsageError(`expression: function "${name || describe(fnNode)}" is not supported; allowed: ${[...Object.keys(FUNCS), 'log1p', 'expm1', 'log2'].sort().join(', ')}`);
       }
       const args = n.args as MathNode[];
-      const arity = ARITY[name] ?? [1];
+      const arity = has(ARITY, name) ? ARITY[name] : [1];
       if (!arity.includes(args.length)) throw new UsageError(`expression: ${name} takes ${arity.join(' or ')} argument(s), got ${args.length}`);
       for (const a of args) validate(a, vars);
       return;
@@ -161,7 +163,7 @@ class Generator {
         const name = n.name as string;
         const i = this.index.get(name);
         if (i !== undefined) return `x[${i}]`;
-        if (name in CONSTANTS) return CONSTANTS[name];
+        if (has(CONSTANTS, name)) return CONSTANTS[name];
         if (name.startsWith(SIGN_PREFIX)) {
           const k = Number(name.slice(SIGN_PREFIX.length));
           if (Number.isInteger(k) && k >= 0 && k < this.signs.length) return `Math.sign(${this.gen(this.signs[k])})`;
@@ -173,7 +175,7 @@ class Generator {
       case 'OperatorNode': {
         const fn = n.fn as string;
         const args = (n.args as MathNode[]).map((a) => this.gen(a));
-        if (fn in OPS) {
+        if (has(OPS, fn)) {
           if (args.length < 1) throw new UsageError('expression: empty operator');
           return `(${args.join(` ${OPS[fn]} `)})`;
         }
@@ -184,7 +186,7 @@ class Generator {
       }
       case 'FunctionNode': {
         const name = (n.fn as { name?: string }).name ?? '';
-        const f = FUNCS[name];
+        const f = has(FUNCS, name) ? FUNCS[name] : undefined;
         if (!f) throw new UsageError(`expression: function "${name}" is not supported`);
         return f((n.args as MathNode[]).map((a) => this.gen(a)));
       }

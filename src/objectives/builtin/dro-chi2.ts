@@ -6,15 +6,16 @@
  * HVP (a.e.): mean[ ½·1{t_i > −2}·(uᵢᵀv)·uᵢ/λ + Ψ*'(t_i)·(∇²ℓ_i v_w, 0) ], uᵢ = (∇ℓ_i, −1),
  *   ∇²ℓ_i v_w = x_i(x_iᵀv_w) − 0.1·v_w/(1 + |w|)².
  * The data are SYNTHETIC, of the paper's shape (34 standardised features; the paper used
- * the Kaggle life-expectancy data, which gensmooth does not ship). f is only C¹: ln(1+|w_j|)
- * has a kink at w_j = 0 and Ψ* a curvature jump at t = −2, so the Hessian is piecewise.
+ * the Kaggle life-expectancy data, which gensmooth does not ship). f is C¹ only away from the
+ * hyperplanes w_j = 0, where ln(1+|w_j|) has a kink (the gradient there uses sign(0) = 0, a
+ * subgradient), and its Hessian jumps where t_i = −2 (Ψ* is only C¹): the Hessian is piecewise.
  */
 import { Rng } from '../../core/rng.ts';
 import type { BuiltinDef } from '../objective.ts';
 
 export const droChi2: BuiltinDef = {
   name: 'dro-chi2',
-  doc: 'χ² DRO dual λ·mean Ψ*((ℓ_i(w) − η)/λ) + η (I-NSGD eq. 19) on synthetic regression data of the paper\'s shape; only C¹; variables (w, η)',
+  doc: 'χ² DRO dual λ·mean Ψ*((ℓ_i(w) − η)/λ) + η (I-NSGD eq. 19) on SYNTHETIC regression data of the paper\'s shape (34 features); C¹ only off w_j = 0, Hessian piecewise; variables (w, η)',
   params: [
     { name: 'n', default: 1000, kind: 'int', min: 1, max: 10000000, doc: 'rows' },
     { name: 'd', default: 34, kind: 'int', min: 1, max: 100000, doc: 'features' },
@@ -112,11 +113,12 @@ export const droChi2: BuiltinDef = {
         const pm = psum / n;
         for (let j = 0; j < d; j++) out[j] -= (pm * 0.1 * v[j]) / ((1 + Math.abs(x[j])) ** 2);
       },
-      x0: (() => { const z = new Float64Array(dim); z[d] = 0; return z; })(),
+      // Start off the kinks (w_j = 0), where f is not differentiable.
+      x0: (() => { const z = rng.stream('x0').fillNormal(new Float64Array(dim), 0, 0.1); z[d] = 0; return z; })(),
       smoothness: 'C1',
       notes: [
         `synthetic regression data of the paper's shape (n = ${n}, d = ${d} standardised Gaussian features, y = x·w₀ + N(0, 0.25)); the paper used the Kaggle life-expectancy data`,
-        'only C¹: ln(1+|w_j|) has a kink at w_j = 0 and Ψ* a curvature jump at t = −2; Hessian-form conditions are piecewise',
+        'f is C¹ only off the hyperplanes w_j = 0 (kink of ln(1+|w_j|)); the Hessian jumps where a row has t = −2 (Ψ* is only C¹): use gradient-difference conditions, Hessian-form ones are piecewise',
         'variables: w (first d entries) then η',
       ],
       finiteSum: {
