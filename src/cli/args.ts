@@ -5,12 +5,27 @@ import { UsageError } from '../errors.ts';
 
 export type Options = ParseArgsConfig['options'];
 
+/**
+ * node:util parseArgs, with negative numbers accepted as option values
+ * (`--box -3:3`, `--fstar -0.5`, `--x0 -1,2`), which parseArgs alone would reject
+ * as ambiguous.
+ */
 export function parse(argv: string[], options: NonNullable<Options>, command: string) {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const m = /^--([^=]+)$/.exec(a);
+    const next = argv[i + 1];
+    if (m && options[m[1]]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new UsageError(`${command}: ${msg.replace(/\. To specify a positional argument.*$/s, '')} (see gensmooth --help)`);
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${command}: ${first} (see gensmooth --help)`);
   }
 }
 
@@ -32,7 +47,7 @@ export function parseSeedOpt(s: string | undefined): Seed {
 export function parseIntOpt(name: string, s: string | undefined, fallback: number, min: number, max: number): number {
   if (s === undefined) return fallback;
   const v = Number(s);
-  if (!/^\s*\d+\s*$/.test(s) || !Number.isSafeInteger(v)) throw new UsageError(`--${name} must be a whole number, got "${s}"`);
+  if (!/^\s*-?\d+\s*$/.test(s) || !Number.isSafeInteger(v)) throw new UsageError(`--${name} must be a whole number, got "${s}"`);
   if (v < min) throw new UsageError(`--${name} must be at least ${min}, got ${v}`);
   if (v > max) throw new UsageError(`--${name} must be at most ${max}, got ${v}`);
   return v;

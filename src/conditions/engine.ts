@@ -246,8 +246,9 @@ function tightA(S: Sample[], B: number): { A: number; i: number } {
 /**
  * The frontier B ↦ Â(B) = max_i (lhs_i − B·w_i) for B ≥ 0 (theory.md §0.1), as its
  * breakpoints: the vertices of the upper convex hull of the points (w_i, lhs_i) met
- * as B grows, down to A = 0 (constants are ≥ 0) or to the asymptote when some
- * sample has w = 0.
+ * as B grows, down to A = 0 (constants are ≥ 0). When a sample has w = 0 the
+ * frontier ends at the breakpoint where it reaches that sample's lhs and stays flat
+ * beyond it (the report then gives the other constant at 0 as "unbounded").
  */
 export function frontier(S: Sample[]): { B: number; A: number }[] {
   if (S.length === 0) return [];
@@ -270,8 +271,9 @@ export function frontier(S: Sample[]): { B: number; A: number }[] {
     // Where the current piece reaches A = 0.
     const bZero = v.w > 0 ? v.lhs / v.w : Infinity;
     if (next < 0 || nextB >= bZero) {
+      // Either the piece reaches A = 0, or the last vertex has w = 0 and the
+      // frontier stays flat at its lhs for every larger B (no extra point needed).
       if (Number.isFinite(bZero) && A0 > 0) pts.push({ B: bZero, A: 0 });
-      else if (!Number.isFinite(bZero)) pts.push({ B: Infinity, A: v.lhs });
       break;
     }
     if (nextB > B) pts.push({ B: nextB, A: v.lhs - nextB * v.w });
@@ -291,9 +293,12 @@ function isDiagonal(z: Float64Array, n: number): boolean {
  * kept breakpoints lies above it: the thinned frontier still gives valid (if slightly
  * looser) constants everywhere, and it is exact at every kept breakpoint.
  */
-export function thinFrontier(pts: { B: number; A: number }[], max = 24): { B: number; A: number }[] {
+export function thinFrontier(all: { B: number; A: number }[], max = 24): { B: number; A: number }[] {
+  // Breakpoints closer than rounding are one breakpoint (keep the later: it is exact there too).
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-300);
+  const pts = all.filter((p, i) => i === all.length - 1 || !(close(p.B, all[i + 1].B) && close(p.A, all[i + 1].A)));
   if (pts.length <= max) return pts;
-  const keep = new Set<number>([0, pts.length - 1]);
+  const keep = new Set<number>([0, pts.length - 1, pts.length - 2]);
   // Spread the rest evenly in A (the drop from Â(0) to the end).
   const a0 = pts[0].A, a1 = pts[pts.length - 1].A;
   for (let k = 1; k < max - 1; k++) {
@@ -456,7 +461,7 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
     if (i >= 0) res.attainedAt = pt(i);
   } else {
     const fr = thinFrontier(frontier(S));
-    res.estimate.frontier = fr.map((p) => ({ [nameB!]: Number.isFinite(p.B) ? def.B!.from(p.B) : 'unbounded', [nameA!]: def.A!.from(p.A) }));
+    res.estimate.frontier = fr.map((p) => ({ [nameB!]: def.B!.from(p.B), [nameA!]: def.A!.from(p.A) }));
     res.estimate[`${nameA}_at_${nameB}_0`] = fr[0].A;
     const tb = tightB(S, 0);
     res.estimate[`${nameB}_at_${nameA}_0`] = Number.isFinite(tb.B) ? Math.max(tb.B, 0) : 'unbounded';

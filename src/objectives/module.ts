@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { UsageError } from '../errors.ts';
 import type { Objective } from './objective.ts';
 
@@ -14,11 +15,15 @@ export async function loadModuleObjective(path: string): Promise<Objective> {
   if (!existsSync(abs)) throw new UsageError(`objective module "${path}" does not exist`);
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    const url = pathToFileURL(abs).href;
+    // TypeScript modules load through tsx's loader wherever they live.
+    mod = (/\.(ts|mts|cts)$/.test(abs) ? await tsImport(url, import.meta.url) : await import(url)) as Record<string, unknown>;
   } catch (e) {
     throw new UsageError(`objective module "${path}" could not be loaded: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
   let obj = mod.default as Record<string, unknown> | undefined;
+  // A TypeScript file outside an ESM package loads as CommonJS: unwrap its interop default.
+  if (obj && typeof obj === 'object' && !('dim' in obj) && 'default' in obj) obj = obj.default as Record<string, unknown>;
   // A class as default export: instantiate it without arguments.
   if (typeof obj === 'function' && /^class\s/.test(Function.prototype.toString.call(obj))) {
     try {
