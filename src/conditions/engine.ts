@@ -20,7 +20,7 @@ import { Rng, type Seed } from '../core/rng.ts';
 import { nrm2 } from '../core/vec.ts';
 import { UsageError } from '../errors.ts';
 import { sampleSet, type Box } from '../generators/sampler.ts';
-import { denseHessian, type Objective } from '../objectives/objective.ts';
+import { denseHessian, hvpOf, type Objective } from '../objectives/objective.ts';
 import { cholSolve, lbfgs, maximize } from '../search/local.ts';
 import { CONDITIONS, findCondition, type ConditionDef, type EvalContext, type Sample } from './conditions.ts';
 import { floatContext } from './context.ts';
@@ -125,7 +125,7 @@ export function parseConditionSpec(spec: string): ConditionSpec {
 /** Stationary points in (or near) the box: Levenberg–Marquardt on ∇f(x) = 0 (small n). */
 export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts: number): Float64Array[] {
   const n = obj.dim;
-  if (n > 40) return [];
+  if (n > 40) return stationaryByGradientNorm(obj, box, rng, Math.min(starts, 4));
   const H = new Float64Array(n * n), M = new Float64Array(n * n), g = new Float64Array(n), g2 = new Float64Array(n), p = new Float64Array(n), xt = new Float64Array(n);
   const found: Float64Array[] = [];
   for (let s = 0; s < starts; s++) {
@@ -167,6 +167,42 @@ export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts:
       for (let i = 0; i < n; i++) x[i] = Math.min(box[1], Math.max(box[0], x[i]));
       if (!found.some((y) => y.every((v, i) => Math.abs(v - x[i]) <= 1e-7 * (1 + Math.abs(v))))) found.push(x);
     }
+  }
+  return found;
+}
+
+/**
+ * Stationary points in high dimension: L-BFGS on φ(x) = ½‖∇f(x)‖², whose gradient is
+ * ∇²f(x)∇f(x) (one Hessian-vector product), from the box centre and seeded starts.
+ */
+function stationaryByGradientNorm(obj: Objective, box: Box, rng: Rng, starts: number): Float64Array[] {
+  const n = obj.dim;
+  const hv = hvpOf(obj);
+  const g = new Float64Array(n);
+  const phi = {
+    dim: n,
+    value(x: Float64Array) {
+      const f = obj.grad(x, g);
+      return Number.isFinite(f) ? 0.5 * nrm2(g) ** 2 : NaN;
+    },
+    grad(x: Float64Array, out: Float64Array) {
+      const f = obj.grad(x, g);
+      if (!Number.isFinite(f)) return NaN;
+      hv(x, g, out);
+      return 0.5 * nrm2(g) ** 2;
+    },
+  };
+  const found: Float64Array[] = [];
+  const x0s: Float64Array[] = [new Float64Array(n).fill(0.5 * (box[0] + box[1]))];
+  for (let s = 1; s < starts; s++) x0s.push(rng.fillUniform(new Float64Array(n), box[0], box[1]));
+  for (const x0 of x0s) {
+    const f0 = obj.grad(x0, g);
+    const g0 = nrm2(g);
+    const r = lbfgs(phi, x0, 200);
+    if (r.unbounded || !Number.isFinite(r.f)) continue;
+    const gn = Math.sqrt(2 * r.f);
+    const inside = r.x.every((v) => v >= box[0] && v <= box[1]);
+    if (inside && gn <= 1e-6 * Math.max(g0, Math.abs(f0), 1)) found.push(r.x);
   }
   return found;
 }
@@ -378,7 +414,9 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   };
   const searchFrom = (slopes: number[]) => {
     const starts = opts.searchStarts ?? 6;
-    const budget = opts.searchBudget ?? Math.min(400, 60 + 40 * Z[0].length);
+    // Nelder–Mead converges in a few hundred evaluations up to 12 dimensions; above,
+    // the evolution strategy gets a fixed budget per start.
+    const budget = opts.searchBudget ?? (Z[0].length <= 12 ? Math.min(400, 60 + 40 * Z[0].length) : 150);
     const lo = new Float64Array(Z[0].length).fill(opts.box[0]);
     const hi = new Float64Array(Z[0].length).fill(opts.box[1]);
     const srng = rng.stream('search');

@@ -169,8 +169,15 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
       for (let j = 0; j <= k; j++) axpy(-dot(w, Q[j]), Q[j], w);
     }
     const b = nrm2(w);
-    // Ritz values of the current tridiagonal T_k.
     const m = k + 1;
+    const last = m === maxIter || m === n || !(b > 1e-13 * Math.abs(a)) || !Number.isFinite(b);
+    // Ritz values of T_k every few steps (a Jacobi solve of T is O(m³)), and at the end.
+    if (!last && m % 4 !== 0) {
+      beta.push(b);
+      scal(1 / b, w);
+      Q.push(new Float64Array(w));
+      continue;
+    }
     const T = new Float64Array(m * m);
     for (let i = 0; i < m; i++) {
       T[i * m + i] = alpha[i];

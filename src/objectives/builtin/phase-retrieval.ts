@@ -9,6 +9,7 @@
 import { Rng } from '../../core/rng.ts';
 import type { BuiltinDef, Objective } from '../objective.ts';
 import { prGradKernel, prHvpKernel, prValueKernel } from './pr-kernels.ts';
+import { makePrWasm } from './pr-wasm.ts';
 
 export interface PhaseRetrievalData {
   d: number;
@@ -34,15 +35,32 @@ export function phaseRetrievalData(d: number, m: number, seed: number | string):
   return { d, m, A, y, xTrue };
 }
 
+/**
+ * The full-batch kernels: WebAssembly SIMD where the engine has it (about numpy's
+ * speed), else the TypeScript reference. GENSMOOTH_KERNELS=ts forces the reference.
+ */
+export function phaseRetrievalKernels(data: PhaseRetrievalData) {
+  const { d, m, A, y } = data;
+  const w = process.env.GENSMOOTH_KERNELS === 'ts' ? null : makePrWasm(A, y, m, d);
+  if (w) return { kind: 'wasm-simd' as const, ...w };
+  return {
+    kind: 'typescript' as const,
+    value: (z: Float64Array) => prValueKernel(A, y, m, d, z),
+    grad: (z: Float64Array, out: Float64Array) => prGradKernel(A, y, m, d, z, out),
+    hvp: (z: Float64Array, v: Float64Array, out: Float64Array) => prHvpKernel(A, y, m, d, z, v, out),
+  };
+}
+
 export function makePhaseRetrieval(data: PhaseRetrievalData, name: string, seed: number | string): Objective {
   const { d, m, A, y } = data;
+  const k = phaseRetrievalKernels(data);
   const x0 = new Rng(seed, 'phase-retrieval').stream('z0').fillNormal(new Float64Array(d), 1, Math.sqrt(6));
   return {
     name,
     dim: d,
-    value: (z) => prValueKernel(A, y, m, d, z),
-    grad: (z, out) => prGradKernel(A, y, m, d, z, out),
-    hvp: (z, v, out) => prHvpKernel(A, y, m, d, z, v, out),
+    value: k.value,
+    grad: k.grad,
+    hvp: k.hvp,
     x0,
     notes: [
       `synthetic instance: a_r ~ N(0, 0.5), x ~ N(0, 0.5), noise ~ N(0, 16), z0 ~ N(1, 6) (variances), m = ${m}, d = ${d}`,
