@@ -92,3 +92,25 @@ describe('gensmooth CLI', () => {
     expect(run('verify', nan).code).toBe(3);
   });
 });
+
+describe('module objectives: shapes', () => {
+  it('a gradient returned as an array of the wrong length → exit 3 naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gs-'));
+    const f = join(dir, 'len.mjs');
+    writeFileSync(f, 'export default { dim: 2, value: (x) => x[0]**2 + x[1]**2, grad: (x) => [2*x[0]] };\n');
+    const r = run('verify', f);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/grad returned 1 entries, expected dim = 2/);
+    const ok = join(dir, 'arr.mjs');
+    writeFileSync(ok, 'export default { dim: 2, value: (x) => x[0]**2 + x[1]**2, grad: (x) => [2*x[0], 2*x[1]] };\n');
+    expect(run('verify', ok).code).toBe(0);
+  });
+  it('a class as default export is instantiated', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gs-'));
+    const f = join(dir, 'cls.mjs');
+    writeFileSync(f, 'export default class Q { dim = 1; value(x) { return x[0]**4; } grad(x, g) { g[0] = 4*x[0]**3; } hvp(x, v, o) { o[0] = 12*x[0]**2*v[0]; } };\n');
+    const r = run('check', f, '--condition', 'l0l1:L1=2', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).results[0].estimate.L0).toBeCloseTo(4, 3);
+  });
+});

@@ -210,6 +210,10 @@ const cacheVars = (tree: MathNode): string[] => {
   return [...vars];
 };
 
+/** The expression as quoted in messages: at most 80 characters. */
+const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
+const tooDeep = (e: unknown) => e instanceof RangeError && /call stack/i.test(e.message);
+
 /** Parse and validate; returns the tree and the variable names in order x1..xn (or x). */
 export function parseExpression(src: string): { tree: MathNode; variables: string[] } {
   if (src.trim() === '') throw new UsageError('expression is empty; write e.g. expr:x1^4 + 2*x2^2');
@@ -218,10 +222,10 @@ export function parseExpression(src: string): { tree: MathNode; variables: strin
   try {
     tree = math.parse(src);
   } catch (e) {
-    throw new UsageError(`malformed expression "${src}": ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(`malformed expression "${clip(src)}": ${tooDeep(e) ? 'nested too deeply' : e instanceof Error ? e.message : String(e)}`);
   }
   const used = cacheVars(tree);
-  if (used.length === 0) throw new UsageError(`expression "${src}" has no variable; use x (one dimension) or x1..xn`);
+  if (used.length === 0) throw new UsageError(`expression "${clip(src)}" has no variable; use x (one dimension) or x1..xn`);
   const plain = used.includes('x');
   const indexed = used.filter((v) => v !== 'x');
   if (plain && indexed.length > 0) throw new UsageError(`expression mixes x with indexed variables (${indexed.join(', ')}); use either x or x1..xn`);
@@ -247,6 +251,15 @@ function compileFn<T>(params: string[], body: string): T {
 
 /** Build an objective from an expression (without the `expr:` prefix). */
 export function exprObjective(src: string): CompiledExpr {
+  try {
+    return buildExpr(src);
+  } catch (e) {
+    if (tooDeep(e)) throw new UsageError(`expression "${clip(src)}" is nested too deeply to differentiate`);
+    throw e;
+  }
+}
+
+function buildExpr(src: string): CompiledExpr {
   const { tree: parsed, variables } = parseExpression(src);
   const signs: MathNode[] = [];
   const tree = rewrite(parsed, signs);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { UsageError } from '../errors.ts';
+import { ObjectiveError, UsageError } from '../errors.ts';
 import type { Objective } from './objective.ts';
 
 export async function loadModuleObjective(path: string): Promise<Objective> {
@@ -50,8 +50,16 @@ export async function loadModuleObjective(path: string): Promise<Objective> {
     dim,
     value: (x) => o.value.call(obj, x),
     grad: (x, out) => {
-      const r = o.grad.call(obj, x, out);
-      return typeof r === 'number' ? r : o.value.call(obj, x);
+      const r: unknown = o.grad.call(obj, x, out);
+      if (typeof r === 'number') return r;
+      // Tolerate a gradient returned as an array instead of written into out, but only
+      // with the right length: a wrong length is the objective's fault (exit 3).
+      if (r !== null && typeof r === 'object' && typeof (r as ArrayLike<number>).length === 'number') {
+        const arr = r as ArrayLike<number>;
+        if (arr.length !== dim) throw new ObjectiveError(`objective module "${path}": grad returned ${arr.length} entries, expected dim = ${dim}`);
+        for (let i = 0; i < dim; i++) out[i] = Number(arr[i]);
+      }
+      return o.value.call(obj, x);
     },
     notes: name !== path ? [`module objective "${name}"`] : [],
   };
