@@ -114,3 +114,20 @@ describe('module objectives: shapes', () => {
     expect(JSON.parse(r.out).results[0].estimate.L0).toBeCloseTo(4, 3);
   });
 });
+
+describe('gensmooth estimator', () => {
+  it('NSGD fails and I-NSG holds on the bias example; exit 1 because a claim fails; JSON replays', () => {
+    const args = ['estimator', 'builtin:nsgd-bias-example', '--beta', '1', '--json', '--seed', '2'];
+    const r = run(...args);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.results.map((x: { verdict: string }) => x.verdict)).toEqual(['fails', 'holds']);
+    expect(run(...args).out).toBe(r.out);
+    expect(run('estimator', 'builtin:nsgd-bias-example', '--estimator', 'insg').code).toBe(0);
+  });
+  it('an objective without samples is a usage error', () => {
+    const r = run('estimator', 'expr:x^2');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no finite-sum structure/);
+  });
+});
