@@ -21,7 +21,7 @@ export function renderCheckText(r: CheckReport): string {
       const c = res.counterexample;
       lines.push(`  counterexample: x = [${c.x.map(fmt).join(', ')}]${c.y ? `, y = [${c.y.map(fmt).join(', ')}]` : ''}: lhs ${fmt(c.lhs)} > rhs ${fmt(c.rhs)} (re-checked, ${c.recheck})`);
     }
-    if (res.verdict === 'holds') lines.push(`  no violation in ${res.samples} samples and the adversarial search (closest margin ${fmt(res.margin)})`);
+    if (res.verdict === 'holds' && res.margin !== undefined) lines.push(`  no violation in ${res.samples} samples and the adversarial search (closest margin ${fmt(res.margin)})`);
     if (res.reason) lines.push(`  reason: ${res.reason}`);
     for (const n of res.notes) lines.push(`  note: ${n}`);
   }

@@ -1,4 +1,4 @@
-import { CONDITIONS } from '../conditions/conditions.ts';
+import { CONDITIONS } from '../conditions/registry.ts';
 import { BUILTINS } from '../objectives/registry.ts';
 import { parse } from './args.ts';
 
@@ -10,8 +10,8 @@ export async function cmdList(argv: string[]): Promise<number> {
     out.push(`builtin ${b.name}${ps ? ` ${ps}` : ''}: ${b.doc}`);
   }
   for (const c of CONDITIONS) {
-    const ps = c.params.map((p) => (p.default !== undefined ? `${p.name}=${p.default}` : p.name)).join(' ');
-    out.push(`condition ${c.name} ${ps}: ${c.inequality}${c.needsXstar ? ' (needs --xstar)' : ''}`);
+    const ps = c.params.map((p) => (p.choices ? `${p.name}=${p.choices.join('|')}` : p.default !== undefined ? `${p.name}=${p.default}` : p.name)).join(' ');
+    out.push(`condition ${c.name} ${ps}: ${c.inequality}${c.needsXstar ? ' (needs --xstar)' : ''}${c.requires ? ` (needs ${c.requires.join(', ')})` : ''}`);
   }
   process.stdout.write(out.join('\n') + '\n');
   return 0;

@@ -9,12 +9,19 @@ import { dist } from '../core/vec.ts';
 
 export const EPS = 2.220446049250313e-16;
 
+export type ParamValue = number | string;
+export type Params = Record<string, ParamValue>;
+
 export interface ParamDef {
   name: string;
   doc: string;
   /** Default value: a parameter with a default always counts as given. */
-  default?: number;
+  default?: ParamValue;
   min?: number;
+  /** Strictly positive. */
+  positive?: boolean;
+  /** For a parameter naming a choice (a kernel, a norm). */
+  choices?: string[];
   /** Role in lhs ≤ A + B·w. */
   role: 'A' | 'B' | 'shape';
 }
@@ -64,6 +71,12 @@ export interface EvalContext {
   hessNorm(x: Float64Array): Approx | null;
   /** ⟨∇f(x), x − x*⟩. */
   aim(x: Float64Array): Approx | null;
+  /** ∇f(x) (a copy) with an error bound on its entries. */
+  gradient(x: Float64Array): { g: Float64Array; f: number; err: number } | null;
+  /** The dense Hessian (small dimensions; null above the context's limit) with an entrywise error bound. */
+  hessianDense(x: Float64Array): { H: Float64Array; err: number } | null;
+  /** v ↦ ∇²f(x)v, for Lanczos in high dimension. */
+  hessianOp(x: Float64Array): (v: Float64Array, out: Float64Array) => void;
 }
 
 export interface ConditionDef {
@@ -76,17 +89,21 @@ export interface ConditionDef {
   needsHessian?: boolean;
   needsFstar?: boolean;
   needsXstar?: boolean;
+  /** Parameters without which the condition cannot be checked or estimated (e.g. L1 setting a radius). */
+  requires?: string[];
+  /** Largest dimension the condition can be evaluated in (dense Hessians, sign enumeration). */
+  maxDim?: number;
   /** Evaluate at z (x, or x then y for pairs); null if z is outside the domain. */
-  evaluate(ctx: EvalContext, z: Float64Array, shape: Record<string, number>): Sample | null;
+  evaluate(ctx: EvalContext, z: Float64Array, shape: Params): Sample | null;
   /** The inequality's own two sides for a sample, when they differ from (lhs, A + B·w). */
   display?(s: Sample, A: number, B: number): { lhs: number; rhs: number };
   references: string;
 }
 
-const identity = (param: string, tight: 'smallest' | 'largest' = 'smallest'): Coef => ({ param, to: (v) => v, from: (c) => c, tight });
+export const identity = (param: string, tight: 'smallest' | 'largest' = 'smallest'): Coef => ({ param, to: (v) => v, from: (c) => c, tight });
 
 /** g^α with the convention 0^0 = 1 (theory.md §a2 pitfalls), and its error from g's. */
-function pw(g: Approx, a: number): Approx {
+export function pw(g: Approx, a: number): Approx {
   if (a === 0) return { v: 1, err: 0 };
   const w = Math.pow(g.v, a);
   if (g.v === 0) return { v: w, err: Math.pow(g.err, a) };
@@ -94,20 +111,21 @@ function pw(g: Approx, a: number): Approx {
 }
 
 /** Split a pair z = (x, y) into views. */
-function pair(z: Float64Array, n: number) {
+export function pair(z: Float64Array, n: number) {
   return { x: z.subarray(0, n), y: z.subarray(n, 2 * n) };
 }
 
-const sample = (lhs: Approx, w: Approx): Sample => ({ lhs: lhs.v, w: w.v, lhsErr: lhs.err, wErr: w.err });
-const ZERO: Approx = { v: 0, err: 0 };
+export const sample = (lhs: Approx, w: Approx): Sample => ({ lhs: lhs.v, w: w.v, lhsErr: lhs.err, wErr: w.err });
+export const ZERO: Approx = { v: 0, err: 0 };
 
-const l0l1Params = (): ParamDef[] => [
+export const l0l1Params = (): ParamDef[] => [
   { name: 'L0', doc: 'constant term', role: 'A', min: 0 },
   { name: 'L1', doc: 'gradient-norm coefficient', role: 'B', min: 0 },
   { name: 'alpha', doc: 'exponent of the gradient norm', role: 'shape', default: 1, min: 0 },
 ];
 
-export const CONDITIONS: ConditionDef[] = [
+/** The contract's table (contract.md); more conditions live in extra.ts and registry.ts. */
+export const CONTRACT_CONDITIONS: ConditionDef[] = [
   {
     name: 'lsmooth',
     inequality: '‖∇f(x) − ∇f(y)‖ ≤ L‖x − y‖',
@@ -134,7 +152,7 @@ export const CONDITIONS: ConditionDef[] = [
     evaluate(ctx, x, s) {
       const h = ctx.hessNorm(x);
       const g = h && ctx.gradNorm(x);
-      return h && g && sample(h, pw(g, s.alpha));
+      return h && g && sample(h, pw(g, s.alpha as number));
     },
     references: 'Zhang, He, Sra, Jadbabaie (ICLR 2020); α-form Chen et al. (ICML 2023); theory.md §a1–a2',
   },
@@ -150,7 +168,7 @@ export const CONDITIONS: ConditionDef[] = [
       const r = dist(x, y, ctx.n);
       const d = r > 0 ? ctx.gradDiff(x, y) : null;
       const g = d && ctx.gradNorm(y);
-      return d && g && sample({ v: d.v / r, err: d.err / r + 4 * EPS * (d.v / r) }, pw(g, s.alpha));
+      return d && g && sample({ v: d.v / r, err: d.err / r + 4 * EPS * (d.v / r) }, pw(g, s.alpha as number));
     },
     references: 'I-NSGD paper eq. (2); Chen et al. (ICML 2023); theory.md §a2',
   },
@@ -167,7 +185,7 @@ export const CONDITIONS: ConditionDef[] = [
       const t = r > 0 ? ctx.taylor(x, y) : null;
       const g = t && ctx.gradNorm(y);
       const r2 = r * r;
-      return t && g && sample({ v: (2 * t.v) / r2, err: (2 * t.err) / r2 + 8 * EPS * Math.abs((2 * t.v) / r2) }, pw(g, s.alpha));
+      return t && g && sample({ v: (2 * t.v) / r2, err: (2 * t.err) / r2 + 8 * EPS * Math.abs((2 * t.v) / r2) }, pw(g, s.alpha as number));
     },
     references: 'I-NSGD paper eq. (3) / Lemma 1; theory.md §a4.1',
   },
@@ -185,7 +203,7 @@ export const CONDITIONS: ConditionDef[] = [
     evaluate(ctx, x, s) {
       const gap = ctx.gap(x);
       const g = gap && ctx.gradNorm(x);
-      return gap && g && sample(gap, pw(g, s.rho));
+      return gap && g && sample(gap, pw(g, s.rho as number));
     },
     references: 'I-NSGD paper eq. (5); Karimi, Nutini, Schmidt (2016); theory.md §e1',
   },
@@ -227,7 +245,3 @@ export const CONDITIONS: ConditionDef[] = [
     references: 'Liu, Drusvyatskiy, Belkin, Davis, Ma (2023); theory.md §c4',
   },
 ];
-
-export function findCondition(name: string): ConditionDef | undefined {
-  return CONDITIONS.find((c) => c.name === name);
-}

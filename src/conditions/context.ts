@@ -121,6 +121,28 @@ export function floatContext(obj: Objective, opts: FloatContextOptions): FloatCo
       if (!r.invariant) ctx.hessExact = false;
       return { v: r.norm, err: 16 * EPS * r.norm * n };
     },
+    gradient(x) {
+      ctx.evaluations++;
+      const g = new Float64Array(n);
+      const f = obj.grad(x, g);
+      if (!Number.isFinite(f) || !finiteAll(g)) return null;
+      return { g, f, err: gradScaleErr(n, nrm2(g), f, x) };
+    },
+    hessianDense(x) {
+      if (n > denseMax || H.length !== n * n) return null;
+      denseHessian(obj, x, H);
+      ctx.evaluations += obj.hessian ? 1 : n;
+      if (!finiteAll(H)) return null;
+      let m = 0;
+      for (let i = 0; i < H.length; i++) m = Math.max(m, Math.abs(H[i]));
+      return { H: Float64Array.from(H), err: 16 * n * EPS * m + (obj.hvp || obj.hessian ? 0 : 1e-7 * m) };
+    },
+    hessianOp(x) {
+      return (v, out) => {
+        ctx.evaluations++;
+        hv(x, v, out);
+      };
+    },
     aim(x) {
       if (!opts.xstar) return null;
       ctx.evaluations++;

@@ -22,13 +22,15 @@ import { UsageError } from '../errors.ts';
 import { sampleSet, type Box } from '../generators/sampler.ts';
 import { denseHessian, hvpOf, type Objective } from '../objectives/objective.ts';
 import { cholSolve, lbfgs, maximize } from '../search/local.ts';
-import { CONDITIONS, findCondition, type ConditionDef, type EvalContext, type Sample } from './conditions.ts';
+import { type ConditionDef, type EvalContext, type Params, type Sample } from './conditions.ts';
+import { CONDITIONS, CONTRACT_CONDITIONS_NAMES, findCondition } from './registry.ts';
 import { floatContext } from './context.ts';
+import { runGrowth } from './growth.ts';
 import { preciseContext } from './precise.ts';
 
 export interface ConditionSpec {
   name: string;
-  params: Record<string, number>;
+  params: Params;
 }
 
 export type Verdict = 'holds' | 'fails' | 'estimated' | 'inconclusive';
@@ -51,7 +53,7 @@ export interface FrontierPoint {
 export interface ConditionResult {
   condition: string;
   inequality: string;
-  claimed: Record<string, number>;
+  claimed: Params;
   verdict: Verdict;
   estimate: Record<string, number | string | FrontierPoint[]>;
   counterexample: Counterexample | null;
@@ -64,6 +66,8 @@ export interface ConditionResult {
   undefinedSamples: number;
   hessianNorm?: 'exact' | 'lanczos-lower-bound';
   dismissedCandidates?: number;
+  /** Condition-specific evidence (e.g. the growth condition's radii and norms). */
+  evidence?: Record<string, unknown>;
   reason?: string;
   notes: string[];
 }
@@ -101,7 +105,7 @@ export function parseConditionSpec(spec: string): ConditionSpec {
   const name = (colon < 0 ? spec : spec.slice(0, colon)).trim();
   const def = findCondition(name);
   if (!def) throw new UsageError(`unknown condition "${name}" (conditions: ${CONDITIONS.map((c) => c.name).join(', ')})`);
-  const params: Record<string, number> = {};
+  const params: Params = {};
   if (colon >= 0) {
     for (const part of spec.slice(colon + 1).split(',')) {
       if (part.trim() === '') continue;
@@ -111,10 +115,16 @@ export function parseConditionSpec(spec: string): ConditionSpec {
       const raw = part.slice(eq + 1).trim();
       const p = def.params.find((q) => q.name === k);
       if (!p) throw new UsageError(`condition ${name}: unknown parameter "${k}" (parameters: ${def.params.map((q) => q.name).join(', ')})`);
+      if (k in params) throw new UsageError(`condition ${name}: ${k} is given twice`);
+      if (p.choices) {
+        if (!p.choices.includes(raw)) throw new UsageError(`condition ${name}: ${k} must be one of ${p.choices.join(', ')}, got "${raw}"`);
+        params[k] = raw;
+        continue;
+      }
       const v = raw === '' ? NaN : Number(raw);
       if (!Number.isFinite(v)) throw new UsageError(`condition ${name}: ${k} must be a finite number, got "${raw}"`);
       if (p.min !== undefined && v < p.min) throw new UsageError(`condition ${name}: ${k} must be ≥ ${p.min}, got ${raw}`);
-      if (k in params) throw new UsageError(`condition ${name}: ${k} is given twice`);
+      if (p.positive && !(v > 0)) throw new UsageError(`condition ${name}: ${k} must be > 0, got ${raw}`);
       params[k] = v;
     }
   }
@@ -229,11 +239,11 @@ interface Mode {
   B: number;
 }
 
-function modeOf(def: ConditionDef, claimed: Record<string, number>): Mode {
+function modeOf(def: ConditionDef, claimed: Params): Mode {
   const hasA = def.A === null || def.A.param in claimed;
   const hasB = def.B === null || def.B.param in claimed;
-  const A = def.A === null ? 0 : hasA ? def.A.to(claimed[def.A.param]) : NaN;
-  const B = def.B === null ? 0 : hasB ? def.B.to(claimed[def.B.param]) : NaN;
+  const A = def.A === null ? 0 : hasA ? def.A.to(claimed[def.A.param] as number) : NaN;
+  const B = def.B === null ? 0 : hasB ? def.B.to(claimed[def.B.param] as number) : NaN;
   if (hasA && hasB) return { kind: 'claim', A, B };
   if (!hasA && hasB) return { kind: 'estA', A, B };
   if (hasA && !hasB) return { kind: 'estB', A, B };
@@ -346,6 +356,9 @@ export function thinFrontier(all: { B: number; A: number }[], max = 24): { B: nu
   return [...keep].sort((a, b) => a - b).map((i) => pts[i]);
 }
 
+/** Conditions that are not a pointwise inequality run their own procedure. */
+const CUSTOM_RUNNERS: Record<string, (obj: Objective, claimed: Params, opts: RunOptions, base: ConditionResult) => ConditionResult> = { growth: runGrowth };
+
 export interface RunOptions extends CheckOptions {
   fstarInfo?: FstarInfo;
   special: Float64Array[];
@@ -355,12 +368,12 @@ export interface RunOptions extends CheckOptions {
 export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptions): ConditionResult {
   const def = findCondition(spec.name)!;
   const n = obj.dim;
-  const claimed: Record<string, number> = {};
+  const claimed: Params = {};
   for (const p of def.params) {
     if (p.name in spec.params) claimed[p.name] = spec.params[p.name];
     else if (p.default !== undefined) claimed[p.name] = p.default;
   }
-  const shape: Record<string, number> = {};
+  const shape: Params = {};
   for (const p of def.params) if (p.role === 'shape') shape[p.name] = claimed[p.name];
   const mode = modeOf(def, claimed);
   const base: ConditionResult = {
@@ -375,6 +388,15 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
     undefinedSamples: 0,
     notes: [],
   };
+  const custom = CUSTOM_RUNNERS[def.name];
+  if (custom) return custom(obj, claimed, opts, base);
+  const missing = (def.requires ?? []).filter((p) => !(p in claimed));
+  if (missing.length > 0) {
+    return { ...base, reason: `${def.name} needs ${missing.join(' and ')} (write ${def.name}:${missing.map((m) => `${m}=...`).join(',')})` };
+  }
+  if (def.maxDim !== undefined && n > def.maxDim) {
+    return { ...base, reason: `${def.name} is evaluated up to dimension ${def.maxDim} (dense Hessians); this objective has ${n}` };
+  }
   const xstar = opts.xstar ?? obj.xstar ?? null;
   if (def.needsXstar && !xstar) {
     return { ...base, reason: `${def.name} needs a minimiser: pass --xstar X1,...,X${n}` };
@@ -533,7 +555,7 @@ export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: Che
   return { objective: obj.name, dim: obj.dim, seed: opts.seed, box: opts.box, fstar: fstarInfo, results, notes };
 }
 
-/** Every condition that applies (aiming only with a minimiser), all constants estimated. */
+/** The contract's conditions that apply (aiming only with a minimiser), all constants estimated. */
 export function defaultSpecs(obj: Objective, xstar?: Float64Array): ConditionSpec[] {
-  return CONDITIONS.filter((c) => !c.needsXstar || xstar || obj.xstar).map((c) => ({ name: c.name, params: {} }));
+  return CONDITIONS.filter((c) => CONTRACT_CONDITIONS_NAMES.includes(c.name) && (!c.needsXstar || xstar || obj.xstar)).map((c) => ({ name: c.name, params: {} }));
 }

@@ -73,6 +73,20 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
     return { v: d, err: 2 * EPS * Math.abs(d) + 1e-300 };
   };
   const fs = big.bignumber(exactDecimal(fstar));
+  /** Hessian entries evaluated in 64 digits, rounded once to double. */
+  const hessianAt = (x: Float64Array): Float64Array | null => {
+    if (!hC) hC = sym.hessian.map((row) => row.map(compile));
+    try {
+      const sc = scope(x);
+      const H = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+        const v = asBig(hC[i][j].evaluate(sc));
+        if (!v) return null;
+        H[i * n + j] = big.number(v) as unknown as number;
+      }
+      return H;
+    } catch { return null; }
+  };
   return {
     n,
     gradNorm(x) {
@@ -95,18 +109,35 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
       return f && approx(big.subtract(f, fs) as B);
     },
     hessNorm(x) {
-      if (!hC) hC = sym.hessian.map((row) => row.map(compile));
-      try {
-        const sc = scope(x);
-        const H = new Float64Array(n * n);
-        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-          const v = asBig(hC[i][j].evaluate(sc));
-          if (!v) return null;
-          H[i * n + j] = big.number(v) as unknown as number;
+      const H = hessianAt(x);
+      if (!H) return null;
+      const nm = symNorm(H, n);
+      return { v: nm, err: 16 * n * EPS * nm + 1e-300 };
+    },
+    gradient(x) {
+      const g = evalG(x), f = evalF(x);
+      if (!g || !f) return null;
+      const gd = Float64Array.from(g, (v) => big.number(v) as unknown as number);
+      let m = 0;
+      for (const v of gd) m = Math.max(m, Math.abs(v));
+      return { g: gd, f: big.number(f) as unknown as number, err: 2 * EPS * m + 1e-300 };
+    },
+    hessianDense(x) {
+      const H = hessianAt(x);
+      if (!H) return null;
+      let m = 0;
+      for (const v of H) m = Math.max(m, Math.abs(v));
+      return { H, err: 2 * EPS * m + 1e-300 };
+    },
+    hessianOp(x) {
+      const H = hessianAt(x);
+      return (v, out) => {
+        for (let i = 0; i < n; i++) {
+          let s = 0;
+          for (let j = 0; j < n; j++) s += (H ? H[i * n + j] : NaN) * v[j];
+          out[i] = s;
         }
-        const nm = symNorm(H, n);
-        return { v: nm, err: 16 * n * EPS * nm + 1e-300 };
-      } catch { return null; }
+      };
     },
     aim(x) {
       if (!xstar) return null;
