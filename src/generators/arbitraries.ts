@@ -1,20 +1,42 @@
 /**
- * fast-check arbitraries over gensmooth's objects, for users' own properties and
- * for our suites: points in a box, pairs near and far, unit directions, built-in
- * instances, and random expr: objectives with known structure. All doubles have
- * finite bounds and noNaN (fast-check's doubles are NaN/±∞ otherwise).
+ * fast-check arbitraries over gensmooth's objects: the one definition of every
+ * distribution the checkers sample from (generators/sampler.ts draws from these with
+ * fc.sample and a seed from the run's Rng), and what users compose in their own
+ * properties (seeded, shrinkable, replayable).
+ *
+ * Real numbers come from 53-bit integers mapped affinely onto the interval, wrapped in
+ * fc.noBias: fast-check's fc.double is uniform over representable doubles, not over
+ * the interval, and its bias favours bounds and small values, which would distort a
+ * sample of the box. (Inside properties, shrinking still moves towards LO.)
  */
 import fc from 'fast-check';
-import type { Box } from './sampler.ts';
+
+export type Box = [number, number];
+const TWO53 = 2 ** 53;
+
+/** Uniform on [lo, hi). */
+export function uniformArb(lo: number, hi: number): fc.Arbitrary<number> {
+  return fc.noBias(fc.integer({ min: 0, max: TWO53 - 1 })).map((k) => lo + ((hi - lo) * k) / TWO53);
+}
+
+/** Log-uniform on [lo, hi], lo > 0. */
+export function logUniformArb(lo: number, hi: number): fc.Arbitrary<number> {
+  return uniformArb(0, 1).map((t) => lo * Math.exp(Math.log(hi / lo) * t));
+}
+
+/** Standard normal (Box–Muller from two uniforms). */
+export function normalArb(): fc.Arbitrary<number> {
+  return fc.tuple(uniformArb(0, 1), uniformArb(0, 1)).map(([u, v]) => Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v));
+}
 
 /** A point of the box [lo, hi]^n. */
 export function pointArb(n: number, box: Box): fc.Arbitrary<Float64Array> {
-  return fc.array(fc.double({ min: box[0], max: box[1], noNaN: true, noDefaultInfinity: true }), { minLength: n, maxLength: n }).map((a) => Float64Array.from(a));
+  return fc.array(uniformArb(box[0], box[1]), { minLength: n, maxLength: n }).map((a) => Float64Array.from(a));
 }
 
-/** A unit vector of R^n (normalised Gaussian-like draw; the zero vector is mapped to e1). */
+/** A uniformly distributed unit vector of R^n (normalised Gaussian). */
 export function unitArb(n: number): fc.Arbitrary<Float64Array> {
-  return fc.array(fc.double({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true }), { minLength: n, maxLength: n }).map((a) => {
+  return fc.array(normalArb(), { minLength: n, maxLength: n }).map((a) => {
     const v = Float64Array.from(a);
     let s = 0;
     for (const t of v) s += t * t;
@@ -25,25 +47,56 @@ export function unitArb(n: number): fc.Arbitrary<Float64Array> {
   });
 }
 
-/** A pair (x, y) in the box: far (independent) or near (y = x + t·u, t log-uniform in [1e-6, 1]·width). */
-export function pairArb(n: number, box: Box): fc.Arbitrary<{ x: Float64Array; y: Float64Array }> {
-  const width = box[1] - box[0];
-  const far = fc.tuple(pointArb(n, box), pointArb(n, box)).map(([x, y]) => ({ x, y }));
-  const near = fc.tuple(pointArb(n, box), unitArb(n), fc.double({ min: -6, max: 0, noNaN: true })).map(([x, u, e]) => {
-    const t = width * 10 ** e;
-    const y = new Float64Array(n);
-    for (let i = 0; i < n; i++) y[i] = Math.min(box[1], Math.max(box[0], x[i] + t * u[i]));
-    return { x, y };
-  });
-  return fc.oneof(far, near);
+/** A corner of the box: every coordinate at LO or HI. */
+export function cornerArb(n: number, box: Box): fc.Arbitrary<Float64Array> {
+  return fc.array(fc.boolean(), { minLength: n, maxLength: n }).map((b) => Float64Array.from(b, (t) => (t ? box[1] : box[0])));
 }
 
-/** A point near c: c + r·u with r log-uniform in [rmin, rmax] (neighbourhoods of stationary points and saddles). */
-export function nearArb(c: Float64Array, rmin: number, rmax: number): fc.Arbitrary<Float64Array> {
-  return fc.tuple(unitArb(c.length), fc.double({ min: Math.log10(rmin), max: Math.log10(rmax), noNaN: true })).map(([u, e]) => {
-    const r = 10 ** e;
-    return Float64Array.from(c, (v, i) => v + r * u[i]);
+/** A point on a face: uniform, then a nonempty set of coordinates pinned to LO or HI. */
+export function faceArb(n: number, box: Box): fc.Arbitrary<Float64Array> {
+  return fc.tuple(pointArb(n, box), fc.array(fc.tuple(fc.nat({ max: n - 1 }), fc.boolean()), { minLength: 1, maxLength: n })).map(([x, pins]) => {
+    const y = Float64Array.from(x);
+    for (const [i, hi] of pins) y[i] = hi ? box[1] : box[0];
+    return y;
   });
+}
+
+function clampInto(y: Float64Array, box: Box): Float64Array {
+  for (let i = 0; i < y.length; i++) y[i] = Math.min(box[1], Math.max(box[0], y[i]));
+  return y;
+}
+
+/** c + r·u with u uniform on the sphere and r log-uniform in [rmin, rmax], clamped to the box: neighbourhoods of stationary points and saddles. */
+export function nearArb(c: Float64Array, rmin: number, rmax: number, box: Box): fc.Arbitrary<Float64Array> {
+  return fc.tuple(unitArb(c.length), logUniformArb(rmin, rmax)).map(([u, r]) => clampInto(Float64Array.from(c, (v, i) => v + r * u[i]), box));
+}
+
+export interface Pair { x: Float64Array; y: Float64Array }
+
+/** Far pairs: two independent points of the box. */
+export function farPairArb(n: number, box: Box): fc.Arbitrary<Pair> {
+  return fc.tuple(pointArb(n, box), pointArb(n, box)).map(([x, y]) => ({ x, y }));
+}
+
+/** Near pairs: y = x + t·u, t log-uniform in [1e-6, 0.5]·width (they reproduce the Hessian forms). */
+export function nearPairArb(n: number, box: Box): fc.Arbitrary<Pair> {
+  const width = box[1] - box[0];
+  return pointArb(n, box).chain((x) => nearArb(x, 1e-6 * width, 0.5 * width, box).map((y) => ({ x, y })));
+}
+
+/** Pairs with one end at an anchor (a stationary point: the asymmetric forms' worst case) and the other uniform or at a corner; both orientations. */
+export function anchoredPairArb(anchors: Float64Array[], n: number, box: Box): fc.Arbitrary<Pair> {
+  return fc.tuple(fc.constantFrom(...anchors), fc.oneof(pointArb(n, box), cornerArb(n, box)), fc.boolean()).map(([a, p, flip]) => (flip ? { x: Float64Array.from(a), y: p } : { x: p, y: Float64Array.from(a) }));
+}
+
+/** Pairs with at least one end at a corner. */
+export function cornerPairArb(n: number, box: Box): fc.Arbitrary<Pair> {
+  return fc.tuple(cornerArb(n, box), fc.oneof(cornerArb(n, box), pointArb(n, box))).map(([x, y]) => ({ x, y }));
+}
+
+/** Near or far pairs, as the checkers sample them. */
+export function pairArb(n: number, box: Box): fc.Arbitrary<Pair> {
+  return fc.oneof(farPairArb(n, box), nearPairArb(n, box));
 }
 
 /** Built-in specs with small random instance parameters (fast to evaluate). */

@@ -24,7 +24,8 @@ describe('built-in objectives pass verify', () => {
       const box: [number, number] = name === 'sigmoid-like' ? [-1.5, 1.5] : [-2, 2];
       const r = verifyObjective(obj, { seed, box, points: 5 });
       expect(r.verdict, JSON.stringify(r.gradient.worst)).toBe('ok');
-      expect(r.gradient.maxRelError).toBeLessThan(1e-5);
+      // dro-chi2 has kinks (w_j = 0): a stencil can straddle one, which widens the error.
+      expect(r.gradient.maxRelError).toBeLessThan(name === 'dro-chi2' ? 1e-2 : 1e-5);
       if (r.hvp) expect(r.hvp.maxRelError).toBeLessThan(name === 'dro-chi2' ? 1e-2 : 1e-5);
     });
   }

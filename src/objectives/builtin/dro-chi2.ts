@@ -114,7 +114,12 @@ export const droChi2: BuiltinDef = {
         for (let j = 0; j < d; j++) out[j] -= (pm * 0.1 * v[j]) / ((1 + Math.abs(x[j])) ** 2);
       },
       // Start off the kinks (w_j = 0), where f is not differentiable.
-      x0: (() => { const z = rng.stream('x0').fillNormal(new Float64Array(dim), 0, 0.1); z[d] = 0; return z; })(),
+      x0: (() => {
+        const z = rng.stream('x0').fillNormal(new Float64Array(dim), 0, 0.1);
+        for (let j = 0; j < d; j++) z[j] = Math.sign(z[j] || 1) * (0.05 + Math.abs(z[j]));
+        z[d] = 0;
+        return z;
+      })(),
       smoothness: 'C1',
       notes: [
         `synthetic regression data of the paper's shape (n = ${n}, d = ${d} standardised Gaussian features, y = x·w₀ + N(0, 0.25)); the paper used the Kaggle life-expectancy data`,
