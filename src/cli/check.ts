@@ -1,5 +1,6 @@
 import { checkObjective, defaultSpecs, parseConditionSpec, type CheckReport } from '../conditions/engine.ts';
 import { UsageError } from '../errors.ts';
+import { findCondition } from '../conditions/registry.ts';
 import { resolveObjective } from '../objectives/spec.ts';
 import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
 
@@ -53,7 +54,22 @@ export async function cmdCheck(argv: string[]): Promise<number> {
   if (values.out !== undefined) throw new UsageError('--out (assumption reports) is not built yet; use --json and redirect it to a file');
   const obj = await resolveObjective(positionals[0]);
   const xstar = values.xstar !== undefined ? parseVector('--xstar', values.xstar as string, obj.dim) : undefined;
+  // Problems the user can fix before any sampling: exit 2 with what to write.
+  for (const s of specs) {
+    const def = findCondition(s.name)!;
+    const missing = (def.requires ?? []).filter((p) => !(p in s.params));
+    if (missing.length > 0) throw new UsageError(`condition ${s.name} needs ${missing.join(' and ')} (write ${s.name}:${missing.map((m) => `${m}=...`).join(',')})`);
+    if (def.needsXstar && !xstar && !obj.xstar) throw new UsageError(`condition ${s.name} needs a minimiser: pass --xstar X1,...,X${obj.dim}`);
+    if (def.maxDim !== undefined && obj.dim > def.maxDim) throw new UsageError(`condition ${s.name} is evaluated up to dimension ${def.maxDim}; ${obj.name} has ${obj.dim}`);
+  }
   const report = checkObjective(obj, specs.length > 0 ? specs : defaultSpecs(obj, xstar), { box, seed, samples, fstar, xstar });
   process.stdout.write(values.json ? toJson(report) + '\n' : renderCheckText(report));
-  return report.results.some((r) => r.verdict === 'fails') ? 1 : 0;
+  return checkExitCode(report);
+}
+
+/** contract.md: 1 if a claim fails; else 3 if the objective failed (undefined everywhere); else 0. */
+export function checkExitCode(report: CheckReport): number {
+  if (report.results.some((r) => r.verdict === 'fails')) return 1;
+  if (report.results.some((r) => r.verdict === 'inconclusive' && r.cause === 'objective')) return 3;
+  return 0;
 }

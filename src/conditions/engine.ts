@@ -69,6 +69,8 @@ export interface ConditionResult {
   /** Condition-specific evidence (e.g. the growth condition's radii and norms). */
   evidence?: Record<string, unknown>;
   reason?: string;
+  /** Why a result is inconclusive: the objective failed, a parameter or input is missing, or f* is unknown. */
+  cause?: 'objective' | 'usage' | 'fstar';
   notes: string[];
 }
 
@@ -392,18 +394,18 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   if (custom) return custom(obj, claimed, opts, base);
   const missing = (def.requires ?? []).filter((p) => !(p in claimed));
   if (missing.length > 0) {
-    return { ...base, reason: `${def.name} needs ${missing.join(' and ')} (write ${def.name}:${missing.map((m) => `${m}=...`).join(',')})` };
+    return { ...base, cause: 'usage', reason: `${def.name} needs ${missing.join(' and ')} (write ${def.name}:${missing.map((m) => `${m}=...`).join(',')})` };
   }
   if (def.maxDim !== undefined && n > def.maxDim) {
-    return { ...base, reason: `${def.name} is evaluated up to dimension ${def.maxDim} (dense Hessians); this objective has ${n}` };
+    return { ...base, cause: 'usage', reason: `${def.name} is evaluated up to dimension ${def.maxDim} (dense Hessians); this objective has ${n}` };
   }
   const xstar = opts.xstar ?? obj.xstar ?? null;
   if (def.needsXstar && !xstar) {
-    return { ...base, reason: `${def.name} needs a minimiser: pass --xstar X1,...,X${n}` };
+    return { ...base, cause: 'usage', reason: `${def.name} needs a minimiser: pass --xstar X1,...,X${n}` };
   }
   const fs = opts.fstarInfo;
   if (def.needsFstar && (!fs || !Number.isFinite(fs.value))) {
-    return { ...base, reason: fs?.unbounded ? 'f appears unbounded below (the minimiser ran away), so f − f* is undefined; pass --fstar if f* is finite' : 'f* could not be determined; pass --fstar' };
+    return { ...base, cause: 'fstar', reason: fs?.unbounded ? 'f appears unbounded below (the minimiser ran away), so f − f* is undefined; pass --fstar if f* is finite' : 'f* could not be determined; pass --fstar' };
   }
   if (def.needsHessian && obj.smoothness === 'C1') base.notes.push('the objective is only C¹: the Hessian is evaluated where it exists (piecewise), kinks can be missed');
   const ctx = floatContext(obj, { fstar: fs?.value ?? 0, xstar });
@@ -423,7 +425,7 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   };
   for (const z of zs) evalAt(z);
   if (S.length === 0) {
-    return { ...base, evaluations: ctx.evaluations, undefinedSamples: undef, reason: `the objective is undefined (non-finite) at all ${zs.length} sampled ${def.kind === 'pair' ? 'pairs' : 'points'} of the box [${opts.box.join(', ')}]` };
+    return { ...base, cause: 'objective', evaluations: ctx.evaluations, undefinedSamples: undef, reason: `the objective is undefined (non-finite) at all ${zs.length} sampled ${def.kind === 'pair' ? 'pairs' : 'points'} of the box [${opts.box.join(', ')}]` };
   }
   // Statistics to maximise, per mode.
   const stat = (s: Sample, B: number): number => {
