@@ -131,3 +131,27 @@ describe('gensmooth estimator', () => {
     expect(r.err).toMatch(/no finite-sum structure/);
   });
 });
+
+describe('gensmooth optimize', () => {
+  it('writes the contract JSON and replays byte-identically', () => {
+    const args = ['optimize', 'builtin:phase-retrieval?d=10&m=100', '--method', 'insgd:gamma=0.1,beta=0.6666666666666666,L1=1,delta=1,batch=8,batch2=2', '--iters', '300', '--seed', '5', '--json'];
+    const a = run(...args);
+    expect(a.code).toBe(0);
+    const j = JSON.parse(a.out);
+    for (const k of ['objective', 'dim', 'seed', 'method', 'iters', 'trace', 'x', 'status']) expect(j).toHaveProperty(k);
+    expect(j.method.name).toBe('insgd');
+    expect(j.trace[0]).toHaveProperty('gradNorm');
+    expect(j.trace[j.trace.length - 1].t).toBe(300);
+    expect(run(...args).out).toBe(a.out);
+  });
+  it('usage errors: unknown method, missing parameter, bad value', () => {
+    expect(run('optimize', 'expr:x^2', '--method', 'adam').err).toMatch(/unknown method "adam"/);
+    expect(run('optimize', 'expr:x^2', '--method', 'gd').err).toMatch(/needs gamma/);
+    expect(run('optimize', 'expr:x^2', '--method', 'gd:gamma=-1').code).toBe(2);
+    expect(run('optimize', 'expr:x^2').code).toBe(2);
+  });
+  it('a diverging run reports its status', () => {
+    const r = run('optimize', 'expr:x^4', '--method', 'gd:gamma=10', '--iters', '50', '--x0', '3', '--json');
+    expect(JSON.parse(r.out).status).toMatch(/diverged|nonfinite/);
+  });
+});

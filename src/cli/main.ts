@@ -8,6 +8,7 @@ import { ObjectiveError, UsageError } from '../errors.ts';
 import { cmdCheck } from './check.ts';
 import { cmdEstimator, ESTIMATOR_HELP } from './estimator.ts';
 import { cmdList } from './list.ts';
+import { cmdOptimize, OPTIMIZE_HELP } from './optimize.ts';
 import { cmdVerify } from './verify.ts';
 
 export const HELP = `gensmooth: executable checks for generalized-smooth nonconvex optimization
@@ -20,6 +21,7 @@ Usage:
                             [--seed S] [--samples N] [--json]
                                                    verdicts on claimed constants, or estimates of the tightest ones
 ${ESTIMATOR_HELP}
+${OPTIMIZE_HELP}
 
 OBJECTIVE is builtin:NAME[?k=v&...], expr:EXPRESSION (variables x or x1..xn), or a .ts/.js/.mjs module.
 SPEC is NAME or NAME:k=v,k=v (e.g. l0l1:L0=4,L1=3).
@@ -28,7 +30,7 @@ Exit status: 0 all claims hold (or estimates only), 1 a claim fails, 2 usage err
 `;
 
 type Command = (argv: string[]) => Promise<number>;
-const COMMANDS: Record<string, Command> = { list: cmdList, verify: cmdVerify, check: cmdCheck, estimator: cmdEstimator };
+const COMMANDS: Record<string, Command> = { list: cmdList, verify: cmdVerify, check: cmdCheck, estimator: cmdEstimator, optimize: cmdOptimize };
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;

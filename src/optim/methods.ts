@@ -1,0 +1,198 @@
+/**
+ * The methods, by name (contract.md's core table plus the ones theory.md discusses),
+ * each built from the transforms of transform.ts. A method is a plan: where its
+ * direction comes from (full gradient, mini-batch, a point shifted by SAM), the chain
+ * applied to it, and an optional perturbation rule (Jin et al.; Bodard & Patrinos).
+ */
+import { KERNELS } from '../conditions/extra.ts';
+import { UsageError } from '../errors.ts';
+import { clipByNorm, insgdScale, lmoClip, momentum, normalize, normalizeIndependent, precondition, randomK, scaleBy, type Transform } from './transform.ts';
+import { constant, gapAdaptive, linearWarmup, polyak, type StepRule } from './schedules.ts';
+
+export interface MethodParam {
+  name: string;
+  doc: string;
+  default?: number | string;
+  kind: 'num' | 'int' | 'enum';
+  choices?: string[];
+  min?: number;
+  positive?: boolean;
+}
+
+export interface Perturbation {
+  /** Perturb when the gradient norm (or the method's stationarity measure) is at most this. */
+  threshold: number;
+  /** and at least this many iterations passed since the last perturbation. */
+  every: number;
+  /** Radius of the uniform ball. */
+  radius: number;
+  /** Multiply ξ by this (Bodard & Patrinos add γξ). */
+  scale: number;
+  /** Stationarity measure at x from ‖∇f‖ (default: ‖∇f‖ itself). */
+  measure?: (gnorm: number) => number;
+}
+
+export interface MethodPlan {
+  oracle: 'full' | 'batch';
+  batch: number;
+  batch2: number;
+  /** Sharpness-aware: evaluate the direction at x + ρ·g/‖g‖. */
+  samRho?: number;
+  chain: Transform[];
+  perturb?: Perturbation;
+  step: StepRule;
+}
+
+export interface RunEnv {
+  /** f* for the gap and Polyak rules (the objective's, or --fstar). */
+  fstar?: number;
+}
+
+export interface MethodDef {
+  name: string;
+  update: string;
+  params: MethodParam[];
+  stochastic: boolean;
+  build(p: Record<string, number | string>, env: RunEnv): MethodPlan;
+}
+
+const gammaP: MethodParam = { name: 'gamma', doc: 'step size', kind: 'num', positive: true };
+const betaP: MethodParam = { name: 'beta', doc: 'normalisation exponent β', default: 1, kind: 'num', min: 0 };
+const batchP: MethodParam = { name: 'batch', doc: 'mini-batch size |B|', default: 1, kind: 'int', min: 1 };
+/** Step-size rule parameters every method takes. */
+const scheduleP: MethodParam[] = [
+  { name: 'schedule', doc: 'step-size rule: constant, warmup (linear over `warmup` steps), gap (1/(K0 + K1(f − f*))), polyak ((f − f*)/‖g‖²)', default: 'constant', kind: 'enum', choices: ['constant', 'warmup', 'gap', 'polyak'] },
+  { name: 'warmup', doc: 'warm-up length (schedule=warmup)', default: 100, kind: 'int', min: 0 },
+  { name: 'K0', doc: 'curvature constant (schedule=gap)', default: 1, kind: 'num', min: 0 },
+  { name: 'K1', doc: 'gap coefficient (schedule=gap)', default: 0, kind: 'num', min: 0 },
+];
+
+function stepRule(p: Record<string, number | string>, env: RunEnv, name: string): StepRule {
+  const gamma = p.gamma as number;
+  const needF = () => {
+    if (env.fstar === undefined || !Number.isFinite(env.fstar)) throw new UsageError(`${name}: schedule=${p.schedule} needs f*: the objective has none known; pass --fstar`);
+    return env.fstar;
+  };
+  switch (p.schedule) {
+    case 'warmup': return linearWarmup(gamma, p.warmup as number);
+    case 'gap': return gapAdaptive(p.K0 as number, p.K1 as number, needF(), gamma);
+    case 'polyak': return polyak(needF(), gamma);
+    default: return constant(gamma);
+  }
+}
+
+/** A method from a direction oracle and a chain builder. */
+function def(name: string, update: string, params: MethodParam[], stochastic: boolean, chain: (p: Record<string, number | string>, step: StepRule) => Transform[], extra?: (p: Record<string, number | string>) => Partial<MethodPlan>): MethodDef {
+  return {
+    name,
+    update,
+    params: [...params, ...scheduleP],
+    stochastic,
+    build(p, env) {
+      const step = stepRule(p, env, name);
+      return {
+        oracle: stochastic ? 'batch' : 'full',
+        batch: (p.batch as number) ?? 1,
+        batch2: (p.batch2 as number) ?? 1,
+        chain: chain(p, step),
+        step,
+        ...(extra ? extra(p) : {}),
+      };
+    },
+  };
+}
+
+const kernelP: MethodParam = { name: 'kernel', doc: `reference kernel: ${Object.keys(KERNELS).join(', ')}`, default: 'smooth-clip', kind: 'enum', choices: Object.keys(KERNELS) };
+
+export const METHODS: MethodDef[] = [
+  def('gd', 'x − γ∇f', [gammaP], false, (_p, s) => [scaleBy(s)]),
+  def('sgd', 'x − γ g_B', [gammaP, batchP], true, (_p, s) => [scaleBy(s)]),
+  def('ngd', 'x − γ ∇f/‖∇f‖^β', [gammaP, betaP], false, (p, s) => [normalize(p.beta as number), scaleBy(s)]),
+  def('nsgd', 'x − γ g_B/‖g_B‖^β', [gammaP, betaP, batchP], true, (p, s) => [normalize(p.beta as number), scaleBy(s)]),
+  def('clipped-gd', 'x − γ min(1, c/‖∇f‖)∇f', [gammaP, { name: 'clip', doc: 'clipping threshold c', kind: 'num', positive: true }], false, (p, s) => [clipByNorm(p.clip as number), scaleBy(s)]),
+  def('clipped-sgd', 'x − γ min(1, c/‖g_B‖)g_B', [gammaP, { name: 'clip', doc: 'clipping threshold c', kind: 'num', positive: true }, batchP], true, (p, s) => [clipByNorm(p.clip as number), scaleBy(s)]),
+  def('insgd', "x − γ g_B/h^β, h = max{1, (4L1γ)^(1/β)(2‖g_B'‖ + δ)} (I-NSGD eq. 13)", [
+    gammaP, { ...betaP, default: undefined }, { name: 'L1', doc: 'smoothness constant L1', kind: 'num', min: 0 }, { name: 'delta', doc: 'offset δ', kind: 'num', min: 0 }, batchP,
+    { name: 'batch2', doc: "independent batch size |B'|", default: 1, kind: 'int', min: 1 },
+  ], true, (p, s) => [insgdScale(p.beta as number, p.L1 as number, p.delta as number, s), scaleBy(s)]),
+  def('insg', "x − γ g_B/‖g_B'‖^β (independently normalised, I-NSGD eq. 12)", [gammaP, betaP, batchP, { name: 'batch2', doc: "independent batch size |B'|", default: 1, kind: 'int', min: 1 }], true, (p, s) => [normalizeIndependent(p.beta as number), scaleBy(s)]),
+  def('nsgd-momentum', 'd ← (1−α)d + α g_B; x − γ d/‖d‖^β', [gammaP, betaP, batchP, { name: 'alpha', doc: 'momentum weight α (1: none)', default: 0.1, kind: 'num', positive: true }], true, (p, s) => [momentum(p.alpha as number), normalize(p.beta as number), scaleBy(s)]),
+  def('precond-gd', 'x − γ∇φ*(λ∇f), φ = h(‖·‖) (Bodard & Patrinos P-GD)', [gammaP, { name: 'lambda', doc: 'dual step λ', default: 1, kind: 'num', positive: true }, kernelP], false, (p, s) => [precondition(p.kernel as string, p.lambda as number), scaleBy(s)]),
+  def('ggnc', 'd ← (1−α)d + α g; x − γ min{‖d‖_*, ρ}·u(d) (generalised gradient-norm clipping, ℓ∞ or ℓ2)', [gammaP, { name: 'rho', doc: 'clipping radius ρ (dual norm)', kind: 'num', positive: true }, { name: 'norm', doc: 'geometry: inf (sign) or 2', default: 'inf', kind: 'enum', choices: ['inf', '2'] }, { name: 'alpha', doc: 'momentum weight α', default: 1, kind: 'num', positive: true }, batchP], true, (p, s) => [momentum(p.alpha as number), lmoClip(p.rho as number, p.norm as 'inf' | '2'), scaleBy(s)]),
+  def('randomk-sgd', 'x − γ·C(g_B), C = RandomK (d/k on k coordinates)', [gammaP, { name: 'k', doc: 'coordinates kept', kind: 'int', min: 1 }, batchP], true, (p, s) => [randomK(p.k as number), scaleBy(s)]),
+  def('sam', 'x − γ∇f(x + ρ∇f/‖∇f‖) (sharpness-aware minimisation)', [gammaP, { name: 'rho', doc: 'ascent radius ρ', kind: 'num', min: 0 }], false, (_p, s) => [scaleBy(s)], (p) => ({ samRho: p.rho as number })),
+  def('pgd', 'GD; x ← x + ξ, ξ ~ U(B(0, r)) when ‖∇f‖ ≤ g_thres and t − t_last > t_thres (Jin et al.)', [
+    gammaP, { name: 'r', doc: 'perturbation radius', default: 1e-3, kind: 'num', positive: true },
+    { name: 'gthres', doc: 'gradient threshold', default: 1e-3, kind: 'num', min: 0 }, { name: 'tthres', doc: 'iterations between perturbations', default: 10, kind: 'int', min: 0 },
+  ], false, (_p, s) => [scaleBy(s)], (p) => ({ perturb: { threshold: p.gthres as number, every: p.tthres as number, radius: p.r as number, scale: 1 } })),
+  def('ppgd', 'P-GD with x ← x + γξ, ξ ~ U(B(0, r)) when λ⁻¹φ(∇φ*(λ∇f)) ≤ G²/2 (Bodard & Patrinos Alg. 1)', [
+    gammaP, { name: 'lambda', doc: 'dual step λ', default: 1, kind: 'num', positive: true }, kernelP,
+    { name: 'r', doc: 'perturbation radius', default: 1e-3, kind: 'num', positive: true }, { name: 'G', doc: 'stationarity threshold 𝒢', default: 1e-3, kind: 'num', min: 0 },
+    { name: 'T', doc: 'iterations between perturbations 𝒯', default: 10, kind: 'int', min: 0 },
+  ], false, (p, s) => [precondition(p.kernel as string, p.lambda as number), scaleBy(s)], (p) => ({
+    perturb: {
+      threshold: ((p.G as number) ** 2) / 2,
+      every: p.T as number,
+      radius: p.r as number,
+      scale: p.gamma as number,
+      measure: stationarityMeasure(p.kernel as string, p.lambda as number),
+    },
+  })),
+];
+
+/** h(t) of the kernels, for λ⁻¹·φ(∇φ*(λg)) = λ⁻¹·h((h*)′(λ‖g‖)) (Bodard & Patrinos §3.2). */
+const H: Record<string, (t: number) => number> = {
+  quadratic: (t) => 0.5 * t * t,
+  'smooth-clip': (t) => -t - Math.log1p(-t),
+  cosh: (t) => Math.cosh(t) - 1,
+  exp: (t) => Math.expm1(t) - t,
+  'hard-clip': (t) => 0.5 * t * t,
+};
+function stationarityMeasure(kernel: string, lambda: number): (g: number) => number {
+  const k = KERNELS[kernel], h = H[kernel];
+  return (g) => {
+    const s = lambda * g;
+    return h(k.across(s) * s) / lambda;
+  };
+}
+
+export function findMethod(name: string): MethodDef | undefined {
+  return METHODS.find((m) => m.name === name);
+}
+
+/** Parse "NAME" or "NAME:k=v,k=v" into a validated parameter record (defaults filled in). */
+export function parseMethodSpec(spec: string): { def: MethodDef; params: Record<string, number | string> } {
+  const colon = spec.indexOf(':');
+  const name = (colon < 0 ? spec : spec.slice(0, colon)).trim();
+  const m = findMethod(name);
+  if (!m) throw new UsageError(`unknown method "${name}" (methods: ${METHODS.map((x) => x.name).join(', ')})`);
+  const params: Record<string, number | string> = {};
+  for (const p of m.params) if (p.default !== undefined) params[p.name] = p.default;
+  const given = new Set<string>();
+  if (colon >= 0) {
+    for (const part of spec.slice(colon + 1).split(',')) {
+      if (part.trim() === '') continue;
+      const eq = part.indexOf('=');
+      if (eq <= 0) throw new UsageError(`method ${name}: parameter "${part}" must be written k=v`);
+      const k = part.slice(0, eq).trim(), raw = part.slice(eq + 1).trim();
+      const p = m.params.find((q) => q.name === k);
+      if (!p) throw new UsageError(`method ${name}: unknown parameter "${k}" (parameters: ${m.params.map((q) => q.name).join(', ')})`);
+      if (given.has(k)) throw new UsageError(`method ${name}: ${k} is given twice`);
+      given.add(k);
+      if (p.kind === 'enum') {
+        if (!p.choices!.includes(raw)) throw new UsageError(`method ${name}: ${k} must be one of ${p.choices!.join(', ')}, got "${raw}"`);
+        params[k] = raw;
+        continue;
+      }
+      const v = raw === '' ? NaN : Number(raw);
+      if (!Number.isFinite(v)) throw new UsageError(`method ${name}: ${k} must be a finite number, got "${raw}"`);
+      if (p.kind === 'int' && !Number.isInteger(v)) throw new UsageError(`method ${name}: ${k} must be an integer, got "${raw}"`);
+      if (p.min !== undefined && v < p.min) throw new UsageError(`method ${name}: ${k} must be ≥ ${p.min}, got ${raw}`);
+      if (p.positive && !(v > 0)) throw new UsageError(`method ${name}: ${k} must be > 0, got ${raw}`);
+      params[k] = v;
+    }
+  }
+  const missing = m.params.filter((p) => params[p.name] === undefined).map((p) => p.name);
+  if (missing.length > 0) throw new UsageError(`method ${name} needs ${missing.join(', ')} (write ${name}:${missing.map((x) => `${x}=...`).join(',')})`);
+  return { def: m, params };
+}

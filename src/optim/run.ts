@@ -1,0 +1,144 @@
+/**
+ * The optimizer loop: one method on one objective, seeded, recording f and ‖∇f‖ (of
+ * the full objective) every K iterations. Stochastic methods draw their mini-batches
+ * (without replacement within a batch) and the independent second batch from their
+ * own streams of the run's seed, so the same seed gives the same run.
+ */
+import { Rng, type Seed } from '../core/rng.ts';
+import { nrm2 } from '../core/vec.ts';
+import { UsageError } from '../errors.ts';
+import type { Objective } from '../objectives/objective.ts';
+import type { MethodDef } from './methods.ts';
+import type { UpdateContext } from './transform.ts';
+
+export interface TracePoint {
+  t: number;
+  f: number;
+  gradNorm: number;
+  /** Per-sample gradients used so far (stochastic methods). */
+  samples?: number;
+}
+
+export interface OptimizeOptions {
+  iters: number;
+  x0?: Float64Array;
+  seed: Seed;
+  recordEvery?: number;
+  fstar?: number;
+  /** Box for a seeded start when neither --x0 nor the objective's start is given. */
+  box?: [number, number];
+  /** Stop early when this returns true (checked after every step on the full objective's f when recording, else never). */
+  stopWhen?: (x: Float64Array, t: number) => boolean;
+}
+
+export interface OptimizeResult {
+  objective: string;
+  dim: number;
+  seed: Seed;
+  method: { name: string; params: Record<string, number | string> };
+  iters: number;
+  trace: TracePoint[];
+  x: number[];
+  status: 'done' | 'diverged' | 'nonfinite' | 'stopped';
+  /** Iterations actually taken (< iters when stopped early). */
+  steps: number;
+  perturbations?: number;
+}
+
+export function optimize(obj: Objective, def: MethodDef, params: Record<string, number | string>, o: OptimizeOptions): OptimizeResult {
+  const n = obj.dim;
+  const plan = def.build(params, { fstar: o.fstar ?? obj.fstar });
+  const fs = obj.finiteSum;
+  if (plan.oracle === 'batch' && !fs) throw new UsageError(`method ${def.name} is stochastic, but ${obj.name} has no finite-sum structure (samples); use its full-batch counterpart`);
+  if (fs && plan.oracle === 'batch' && (plan.batch > fs.n || plan.batch2 > fs.n)) throw new UsageError(`method ${def.name}: batch sizes (${plan.batch}, ${plan.batch2}) exceed the ${fs.n} samples of ${obj.name}`);
+  // One stream family for every method: with the same seed, methods see the same
+  // mini-batches (common random numbers), which makes comparisons sharper.
+  const rng = new Rng(o.seed, 'optimize');
+  const x = o.x0 ? Float64Array.from(o.x0) : obj.x0 ? Float64Array.from(obj.x0) : rng.stream('x0').fillUniform(new Float64Array(n), ...(o.box ?? [-3, 3]));
+  if (x.length !== n) throw new UsageError(`the start has ${x.length} entries but ${obj.name} has dimension ${n}`);
+  const iters = o.iters;
+  const every = o.recordEvery ?? Math.max(1, Math.ceil(iters / 1000));
+  const g = new Float64Array(n), u = new Float64Array(n), gfull = new Float64Array(n), gaux = new Float64Array(n), xs = new Float64Array(n), xi = new Float64Array(n);
+  const idx = new Int32Array(Math.max(plan.batch, plan.batch2, 1)), idx2 = new Int32Array(Math.max(plan.batch2, 1));
+  const batches = rng.stream('batches'), batches2 = rng.stream('batches2'), perturbRng = rng.stream('perturb'), transformRng = rng.stream('transform');
+  for (const tr of plan.chain) tr.init?.(n);
+  const trace: TracePoint[] = [];
+  let samples = 0;
+  let status: OptimizeResult['status'] = 'done';
+  let lastPerturb = -Infinity, perturbations = 0;
+  const record = (t: number) => {
+    const f = obj.grad(x, gfull);
+    const p: TracePoint = { t, f, gradNorm: nrm2(gfull) };
+    if (plan.oracle === 'batch') p.samples = samples;
+    trace.push(p);
+    return p;
+  };
+  let auxReady = false;
+  const ctx: UpdateContext = {
+    t: 0, f: NaN, gnorm: NaN, gamma: NaN, rng: transformRng,
+    aux() {
+      if (!auxReady) {
+        if (!fs) throw new UsageError(`method ${def.name} needs an independent mini-batch: ${obj.name} has no samples`);
+        fs.batchGrad(batches2.indicesWithout(fs.n, plan.batch2, idx2), plan.batch2, x, gaux);
+        samples += plan.batch2;
+        auxReady = true;
+      }
+      return gaux;
+    },
+  };
+  const direction = (at: Float64Array): number => {
+    if (plan.oracle === 'full') return obj.grad(at, g);
+    samples += plan.batch;
+    return fs!.batchGrad(batches.indicesWithout(fs!.n, plan.batch, idx), plan.batch, at, g);
+  };
+  let t = 0;
+  for (; t < iters; t++) {
+    if (t % every === 0) {
+      const p = record(t);
+      if (!Number.isFinite(p.f) || !Number.isFinite(p.gradNorm)) { status = 'nonfinite'; break; }
+      if (o.stopWhen && o.stopWhen(x, t)) { status = 'stopped'; break; }
+    }
+    let f = direction(x);
+    let gn = nrm2(g);
+    if (plan.perturb) {
+      const P = plan.perturb;
+      const measure = P.measure ? P.measure(gn) : gn;
+      if (measure <= P.threshold && t - lastPerturb > P.every) {
+        perturbRng.ball(xi, P.radius);
+        for (let i = 0; i < n; i++) x[i] += P.scale * xi[i];
+        lastPerturb = t;
+        perturbations++;
+        f = direction(x);
+        gn = nrm2(g);
+      }
+    }
+    if (plan.samRho !== undefined && gn > 0) {
+      // SAM: the direction is the gradient at x + ρ·g/‖g‖.
+      const s = plan.samRho / gn;
+      for (let i = 0; i < n; i++) xs[i] = x[i] + s * g[i];
+      f = direction(xs);
+      gn = nrm2(g);
+    }
+    if (!Number.isFinite(f) || !Number.isFinite(gn)) { status = 'nonfinite'; break; }
+    u.set(g);
+    ctx.t = t; ctx.f = f; ctx.gnorm = gn; ctx.gamma = NaN;
+    auxReady = false;
+    for (const tr of plan.chain) tr.update(u, ctx);
+    let xn = 0;
+    for (let i = 0; i < n; i++) {
+      x[i] -= u[i];
+      xn += x[i] * x[i];
+    }
+    if (!(xn < 1e300)) { status = xn === xn ? 'diverged' : 'nonfinite'; t++; break; }
+  }
+  if (status === 'done' || status === 'diverged' || status === 'nonfinite') {
+    const last = trace[trace.length - 1];
+    if (!last || last.t !== t) {
+      const p = record(t);
+      if (status === 'done' && (!Number.isFinite(p.f) || !Number.isFinite(p.gradNorm))) status = 'nonfinite';
+    }
+  }
+  const res: OptimizeResult = { objective: obj.name, dim: n, seed: o.seed, method: { name: def.name, params }, iters, trace, x: Array.from(x), status, steps: t };
+  if (plan.perturb) res.perturbations = perturbations;
+  return res;
+}
