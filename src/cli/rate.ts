@@ -1,0 +1,70 @@
+import { UsageError } from '../errors.ts';
+import { measureRate } from '../experiments/rate.ts';
+import { resolveObjective } from '../objectives/spec.ts';
+import { parseMethodSpec } from '../optim/methods.ts';
+import { parse, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
+
+export const RATE_HELP = `  gensmooth rate OBJECTIVE --method SPEC [--eps HI:LO:K] [--max-iters N] [--fstar F] [--x0 X1,...]
+                           [--theorem ngd-gpl:mu=M,rho=R,L0=A,L1=B] [--seed S] [--json]
+                                                   iterations T(ε) to reach f − f* ≤ ε, the fitted exponent of
+                                                   T ∝ ε^(−p) with a 95 % interval, the tail's regime, and with
+                                                   --theorem the I-NSGD Theorem 1 step γ(ε) and its predictions`;
+
+function parseEps(s: string | undefined): number[] {
+  if (s === undefined) return Array.from({ length: 7 }, (_, k) => 10 ** (-2 - k * 0.5));
+  const m = /^([^:]+):([^:]+):(\d+)$/.exec(s);
+  const hi = m ? Number(m[1]) : NaN, lo = m ? Number(m[2]) : NaN, k = m ? Number(m[3]) : NaN;
+  if (!m || !(hi > lo && lo > 0) || !(k >= 3 && k <= 100)) throw new UsageError(`--eps must be HI:LO:K with HI > LO > 0 and 3 ≤ K ≤ 100 (log-spaced targets), got "${s}"`);
+  return Array.from({ length: k }, (_, i) => hi * (lo / hi) ** (i / (k - 1)));
+}
+
+function parseTheorem(s: string | undefined) {
+  if (s === undefined) return undefined;
+  const [name, rest = ''] = s.split(':');
+  if (name !== 'ngd-gpl') throw new UsageError(`--theorem: unknown theorem "${name}" (theorems: ngd-gpl)`);
+  const p: Record<string, number> = {};
+  for (const part of rest.split(',').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    if (!['mu', 'rho', 'L0', 'L1'].includes(k)) throw new UsageError(`--theorem ngd-gpl: unknown parameter "${k}" (mu, rho, L0, L1)`);
+    p[k] = parseNumber(`--theorem ${k}`, v ?? '');
+  }
+  for (const k of ['mu', 'rho', 'L0', 'L1']) if (!(k in p)) throw new UsageError(`--theorem ngd-gpl needs ${k} (write --theorem ngd-gpl:mu=...,rho=...,L0=...,L1=...)`);
+  if (!(p.mu > 0 && p.rho > 0 && p.L0 >= 0 && p.L1 >= 0)) throw new UsageError('--theorem ngd-gpl: mu and rho must be > 0, L0 and L1 ≥ 0');
+  return { kind: 'ngd-gpl' as const, mu: p.mu, rho: p.rho, L0: p.L0, L1: p.L1 };
+}
+
+export async function cmdRate(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    method: { type: 'string' }, eps: { type: 'string' }, 'max-iters': { type: 'string' }, fstar: { type: 'string' },
+    x0: { type: 'string' }, theorem: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
+  }, 'rate');
+  if (positionals.length !== 1) throw new UsageError('rate takes one OBJECTIVE');
+  if (values.method === undefined) throw new UsageError('rate needs --method SPEC (e.g. --method gd:gamma=0.05)');
+  const { def, params } = parseMethodSpec(values.method as string);
+  const theorem = parseTheorem(values.theorem as string | undefined);
+  if (theorem && def.name !== 'ngd') throw new UsageError('--theorem ngd-gpl is about ngd (β-normalised GD): use --method ngd:gamma=1,beta=B (γ is replaced by γ(ε))');
+  const eps = parseEps(values.eps as string | undefined);
+  const maxIters = parseIntOpt('max-iters', values['max-iters'] as string | undefined, 1_000_000, 1, 100_000_000);
+  const seed = parseSeedOpt(values.seed as string | undefined);
+  const obj = await resolveObjective(positionals[0]);
+  const fstar = values.fstar !== undefined ? parseNumber('--fstar', values.fstar as string) : obj.fstar;
+  if (fstar === undefined) throw new UsageError(`rate needs f*: ${obj.name} has none known; pass --fstar`);
+  const x0 = values.x0 !== undefined ? parseVector('--x0', values.x0 as string, obj.dim) : undefined;
+  const r = measureRate(obj, def, params, { eps, maxIters, fstar, seed, x0, theorem });
+  if (values.json) process.stdout.write(toJson(r) + '\n');
+  else {
+    const lines = [`${r.objective} with ${def.name}: T(ε) for f − f* ≤ ε`];
+    for (const h of r.hits) lines.push(`  ε = ${h.eps.toExponential(2)}: T = ${h.iters ?? 'not reached'}${h.gamma !== undefined ? ` (γ = ${h.gamma.toExponential(3)})` : ''}`);
+    if (r.exponent) lines.push(`fitted exponent p in T ∝ ε^(−p): ${r.exponent.slope.toFixed(3)} [${r.exponent.ci[0].toFixed(3)}, ${r.exponent.ci[1].toFixed(3)}]`);
+    lines.push(`tail regime: ${r.regime.kind}`);
+    if (r.prediction) {
+      lines.push(`${r.prediction.theorem}:`);
+      lines.push(`  paper: ${r.prediction.paper.case} → p = ${r.prediction.paper.exponent.toFixed(3)}`);
+      lines.push(`  derived: p = ${r.prediction.derived.exponent.toFixed(3)} (${r.prediction.derived.note})`);
+      lines.push(`  the data support: ${r.prediction.supported}${r.prediction.fitted ? ` (fit ${r.prediction.fitted.slope.toFixed(3)})` : ''}`);
+    }
+    for (const n of r.notes) lines.push(`note: ${n}`);
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return 0;
+}

@@ -1,0 +1,71 @@
+/** `rate` recovers analytic exponents and `escape` the ln d slope, with tolerances that catch a wrong exponent. */
+import { describe, expect, it } from 'vitest';
+import { classifyRegime, measureRate, ngdGplPrediction, tQuantile } from '../../src/experiments/rate.ts';
+import { escapeTimes, saddleInfo } from '../../src/experiments/escape.ts';
+import { exprObjective } from '../../src/objectives/expr.ts';
+import { makeBuiltin } from '../../src/objectives/spec.ts';
+import { parseMethodSpec } from '../../src/optim/methods.ts';
+
+const eps = (hi: number, lo: number, k: number) => Array.from({ length: k }, (_, i) => hi * (lo / hi) ** (i / (k - 1)));
+
+describe('rate', () => {
+  it('t quantiles', () => {
+    expect(tQuantile(0.975, 5)).toBeCloseTo(2.5706, 2);
+    expect(tQuantile(0.975, 30)).toBeCloseTo(2.0423, 3);
+  });
+  for (const [p, gamma] of [[4, 0.05], [6, 0.02]] as const) {
+    it(`GD on x^${p}: Δ_t ∝ t^(−p/(p−2)), so T(ε) ∝ ε^(−(p−2)/p) = ε^(−${((p - 2) / p).toFixed(3)})`, () => {
+      const { def, params } = parseMethodSpec(`gd:gamma=${gamma}`);
+      const r = measureRate(exprObjective(`x^${p}`).objective, def, params, { eps: eps(1e-3, 1e-7, 7), maxIters: 5e6, fstar: 0, seed: 1, x0: new Float64Array([1]) });
+      expect(r.exponent!.slope).toBeGreaterThan((p - 2) / p - 0.04);
+      expect(r.exponent!.slope).toBeLessThan((p - 2) / p + 0.04);
+      expect(r.regime.kind).toBe('sublinear');
+      expect(r.regime.fitted.powerExponent).toBeCloseTo(p / (p - 2), 1);
+    });
+  }
+  it('GD on a strongly convex quadratic converges linearly at rate 1 − γλ (λ = 2, γ = 0.1 → 0.64 per step on f)', () => {
+    const { def, params } = parseMethodSpec('gd:gamma=0.1');
+    const r = measureRate(exprObjective('x^2').objective, def, params, { eps: eps(1e-2, 1e-12, 6), maxIters: 1e5, fstar: 0, seed: 1, x0: new Float64Array([1]) });
+    expect(r.regime.kind).toBe('linear');
+    expect(r.regime.fitted.geometricRate).toBeCloseTo(0.64, 6);
+  });
+  it('regimes are told apart on synthetic sequences', () => {
+    const t = Array.from({ length: 60 }, (_, i) => i + 1);
+    expect(classifyRegime(t, t.map((s) => s ** -2)).kind).toBe('sublinear');
+    expect(classifyRegime(t, t.map((s) => 0.9 ** s)).kind).toBe('linear');
+    expect(classifyRegime(t.slice(0, 8), t.slice(0, 8).map((s) => Math.exp(-(1.5 ** s)))).kind).toBe('superlinear');
+  });
+  it('Theorem 1 (theory.md §e2, §i.4): the paper\'s exponent case split against the derived (2−ρ)/ρ', () => {
+    expect(ngdGplPrediction(0.5, 4 / 3).paper.exponent).toBeCloseTo(0.375, 12);
+    expect(ngdGplPrediction(0.5, 4 / 3).derived.exponent).toBeCloseTo(0.5, 12);
+    expect(ngdGplPrediction(2 / 3, 4 / 3).logFactor).toBe(true);
+  });
+  for (const [p, beta] of [[4, 0.5], [6, 0.6]] as const) {
+    it(`NGD with Theorem 1's γ(ε) on |x|^${p}, β = ${beta}: the data support the derived exponent, not the paper's`, () => {
+      const rho = p / (p - 1), mu = p ** (p / (p - 1)) / 2;
+      const { def, params } = parseMethodSpec(`ngd:gamma=1,beta=${beta}`);
+      const r = measureRate(exprObjective(`abs(x)^${p}`).objective, def, params, { eps: eps(1e-4, 1e-7, 6), maxIters: 5e6, fstar: 0, seed: 1, x0: new Float64Array([1]), theorem: { kind: 'ngd-gpl', mu, rho, L0: 0, L1: 5 } });
+      expect(r.prediction!.supported).toBe('derived');
+    });
+  }
+});
+
+describe('escape', () => {
+  it('strict-saddle detection: quartic-saddle at 0 is strict with λmin = −γ; a minimum is not a saddle', () => {
+    const obj = makeBuiltin('quartic-saddle', 'd=6&gamma=2');
+    const s = saddleInfo(obj, new Float64Array(6));
+    expect(s.strict).toBe(true);
+    expect(s.lambdaMin).toBeCloseTo(-2, 10);
+    expect(saddleInfo(obj, obj.xstar!).strict).toBe(false);
+  });
+  it('PGD on quartic-saddle: the median escape time grows like ln d with slope 1/(2 ln(1 + ηγ))', () => {
+    const { def, params } = parseMethodSpec('pgd:gamma=0.1,r=0.001,gthres=0.0001,tthres=1000');
+    const r = escapeTimes(def, params, { dims: [2, 10, 100, 1000, 10000], runs: 15, radius: 0.5, maxIters: 2000, seed: 1, make: (d) => makeBuiltin('quartic-saddle', `d=${d}`) });
+    expect(r.predicted!.slope).toBeCloseTo(1 / (2 * Math.log(1.1)), 10);
+    expect(Math.abs(r.fit!.slope - r.predicted!.slope)).toBeLessThan(0.15 * r.predicted!.slope);
+    expect(r.consistent).toBe(true);
+    // A step twice as large halves (roughly) the slope: the test would catch a wrong law.
+    const fast = escapeTimes(def, { ...params, gamma: 0.2 }, { dims: [2, 10, 100, 1000, 10000], runs: 15, radius: 0.5, maxIters: 2000, seed: 1, make: (d) => makeBuiltin('quartic-saddle', `d=${d}`) });
+    expect(fast.fit!.slope).toBeLessThan(0.7 * r.fit!.slope);
+  });
+});
