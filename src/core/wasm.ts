@@ -67,6 +67,7 @@ export class Code {
   f64sub() { return this.op(0xa1); }
   f64mul() { return this.op(0xa2); }
   f64div() { return this.op(0xa3); }
+  i32load(offset = 0) { return this.op(0x28, 2, ...uleb(offset)); }
   f64load(offset = 0) { return this.op(0x2b, 3, ...uleb(offset)); }
   f64store(offset = 0) { return this.op(0x39, 3, ...uleb(offset)); }
   private simd(code: number, ...rest: number[]) { return this.op(0xfd, ...uleb(code), ...rest); }

@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { Rng } from '../../src/core/rng.ts';
 import { wasmSimdAvailable } from '../../src/core/wasm.ts';
 import { phaseRetrievalData } from '../../src/objectives/builtin/phase-retrieval.ts';
-import { prGradKernel, prHvpKernel, prValueKernel } from '../../src/objectives/builtin/pr-kernels.ts';
+import { prBatchKernel, prGradKernel, prHvpKernel, prValueKernel } from '../../src/objectives/builtin/pr-kernels.ts';
 import { makePrWasm } from '../../src/objectives/builtin/pr-wasm.ts';
 
 const relMax = (a: Float64Array, b: Float64Array) => {
@@ -31,6 +31,31 @@ describe('phase-retrieval kernels', () => {
       prHvpKernel(D.A, D.y, m, d, z, v, h1);
       w.hvp(z, v, h2);
       expect(relMax(h1, h2)).toBeLessThan(1e-12);
+    },
+  );
+
+  test.prop([fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 1000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 45 })])(
+    'mini-batch kernels (WebAssembly, TypeScript, and the per-row formula) agree for any batch, repeats included',
+    (d, m, seed, raw) => {
+      const D = phaseRetrievalData(d, m, seed);
+      const w = makePrWasm(D.A, D.y, m, d)!;
+      const idx = Int32Array.from(raw.slice(0, m), (v) => v % m);
+      const z = new Rng(seed, 'batch').fillNormal(new Float64Array(d));
+      const g1 = new Float64Array(d), g2 = new Float64Array(d), g3 = new Float64Array(d);
+      const f1 = prBatchKernel(D.A, D.y, d, idx, idx.length, z, g1);
+      const f2 = w.batch(idx, idx.length, z, g2);
+      let f3 = 0;
+      for (const r of idx) {
+        let s = 0;
+        for (let j = 0; j < d; j++) s += D.A[r * d + j] * z[j];
+        const e = D.y[r] - s * s;
+        f3 += (e * e) / (2 * idx.length);
+        for (let j = 0; j < d; j++) g3[j] += (-2 * e * s * D.A[r * d + j]) / idx.length;
+      }
+      expect(Math.abs(f1 - f3)).toBeLessThanOrEqual(1e-12 * Math.abs(f3) + 1e-300);
+      expect(Math.abs(f2 - f3)).toBeLessThanOrEqual(1e-12 * Math.abs(f3) + 1e-300);
+      expect(relMax(g3, g1)).toBeLessThan(1e-12);
+      expect(relMax(g3, g2)).toBeLessThan(1e-12);
     },
   );
 

@@ -8,7 +8,7 @@
  */
 import { Rng } from '../../core/rng.ts';
 import type { BuiltinDef, Objective } from '../objective.ts';
-import { prGradKernel, prHvpKernel, prValueKernel } from './pr-kernels.ts';
+import { prBatchKernel, prGradKernel, prHvpKernel, prValueKernel } from './pr-kernels.ts';
 import { makePrWasm } from './pr-wasm.ts';
 
 export interface PhaseRetrievalData {
@@ -48,6 +48,7 @@ export function phaseRetrievalKernels(data: PhaseRetrievalData) {
     value: (z: Float64Array) => prValueKernel(A, y, m, d, z),
     grad: (z: Float64Array, out: Float64Array) => prGradKernel(A, y, m, d, z, out),
     hvp: (z: Float64Array, v: Float64Array, out: Float64Array) => prHvpKernel(A, y, m, d, z, v, out),
+    batch: (idx: ArrayLike<number>, count: number, z: Float64Array, out: Float64Array) => prBatchKernel(A, y, d, idx, count, z, out),
   };
 }
 
@@ -79,21 +80,7 @@ export function makePhaseRetrieval(data: PhaseRetrievalData, name: string, seed:
         }
         return 0.5 * res * res;
       },
-      batchGrad(idx, count, z, out) {
-        out.fill(0);
-        let f = 0;
-        const inv = 1 / count;
-        for (let k = 0; k < count; k++) {
-          const o = idx[k] * d;
-          let s = 0;
-          for (let j = 0; j < d; j++) s += A[o + j] * z[j];
-          const res = y[idx[k]] - s * s;
-          f += 0.5 * res * res;
-          const c = -2 * res * s * inv;
-          for (let j = 0; j < d; j++) out[j] += c * A[o + j];
-        }
-        return f * inv;
-      },
+      batchGrad: k.batch,
     },
   };
 }

@@ -98,3 +98,41 @@ export function prHvpKernel(A: Float64Array, y: Float64Array, m: number, d: numb
     for (let j = 0; j < d; j++) out[j] += cr * A[o + j];
   }
 }
+
+/**
+ * Mean value and gradient over the rows idx[0..count) (the mini-batch oracle):
+ * out ← −(2/count) Σ (y_r − s_r²) s_r a_r, returns (1/2count) Σ (y_r − s_r²)².
+ * Four rows at a time, like the full-batch kernels.
+ */
+export function prBatchKernel(A: Float64Array, y: Float64Array, d: number, idx: ArrayLike<number>, count: number, z: Float64Array, out: Float64Array): number {
+  out.fill(0, 0, d);
+  let f = 0;
+  const c = -2 / count;
+  let k = 0;
+  for (; k + 3 < count; k += 4) {
+    const r0 = idx[k], r1 = idx[k + 1], r2 = idx[k + 2], r3 = idx[k + 3];
+    const o0 = r0 * d, o1 = r1 * d, o2 = r2 * d, o3 = r3 * d;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let j = 0; j < d; j++) {
+      const zj = z[j];
+      s0 += A[o0 + j] * zj;
+      s1 += A[o1 + j] * zj;
+      s2 += A[o2 + j] * zj;
+      s3 += A[o3 + j] * zj;
+    }
+    const e0 = y[r0] - s0 * s0, e1 = y[r1] - s1 * s1, e2 = y[r2] - s2 * s2, e3 = y[r3] - s3 * s3;
+    f += e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
+    const c0 = c * e0 * s0, c1 = c * e1 * s1, c2 = c * e2 * s2, c3 = c * e3 * s3;
+    for (let j = 0; j < d; j++) out[j] += c0 * A[o0 + j] + c1 * A[o1 + j] + c2 * A[o2 + j] + c3 * A[o3 + j];
+  }
+  for (; k < count; k++) {
+    const r = idx[k], o = r * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) s += A[o + j] * z[j];
+    const e = y[r] - s * s;
+    f += e * e;
+    const cr = c * e * s;
+    for (let j = 0; j < d; j++) out[j] += cr * A[o + j];
+  }
+  return f / (2 * count);
+}

@@ -76,9 +76,57 @@ function kernel(kind: 'value' | 'grad' | 'hvp'): FuncDef {
   return { name: kind, params: params as FuncDef['params'], results: kind === 'hvp' ? [] : [F64], code: c };
 }
 
+/**
+ * Mini-batch value+gradient: rows idx[0..count) (count a multiple of four, padded by
+ * the caller with the index of a zero row), out ← scale·Σ e_r·s_r·a_r, returns Σ e_r².
+ * params: A, y, idx, count, dp, z, out, scale.
+ */
+function batchKernel(): FuncDef {
+  const c = new Code(8);
+  const A = 0, Y = 1, IDX = 2, COUNT = 3, DP = 4, Z = 5, OUT = 6, SCALE = 7;
+  const r = c.local(I32), jb = c.local(I32), endB = c.local(I32), addr = c.local(I32);
+  const row = [c.local(I32), c.local(I32), c.local(I32), c.local(I32)];
+  const a = [c.local(I32), c.local(I32), c.local(I32), c.local(I32)];
+  const acc = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
+  const cv = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
+  const zv = c.local(V128);
+  const s = [c.local(F64), c.local(F64), c.local(F64), c.local(F64)];
+  const e = [c.local(F64), c.local(F64), c.local(F64), c.local(F64)];
+  const f = c.local(F64);
+  c.get(DP).i32(3).i32shl().set(endB);
+  c.f64(0).set(f);
+  c.forLoop(jb, () => c.i32(0), endB, 16, () => { c.get(OUT).get(jb).i32add().vzero().v128store(); });
+  c.forLoop(r, () => c.i32(0), COUNT, 4, () => {
+    for (let k = 0; k < 4; k++) {
+      // row index from idx[r + k]; row address A + row·dp·8
+      c.get(IDX).get(r).i32(2).i32shl().i32add().i32load(4 * k).set(row[k]);
+      c.get(A).get(row[k]).get(endB).i32mul().i32add().set(a[k]);
+      c.vzero().set(acc[k]);
+    }
+    c.forLoop(jb, () => c.i32(0), endB, 16, () => {
+      c.get(Z).get(jb).i32add().v128load().set(zv);
+      for (let k = 0; k < 4; k++) c.get(acc[k]).get(a[k]).get(jb).i32add().v128load().get(zv).f64x2mul().f64x2add().set(acc[k]);
+    });
+    for (let k = 0; k < 4; k++) {
+      c.get(acc[k]).f64x2lane(0).get(acc[k]).f64x2lane(1).f64add().set(s[k]);
+      c.get(Y).get(row[k]).i32(3).i32shl().i32add().f64load().get(s[k]).get(s[k]).f64mul().f64sub().set(e[k]);
+      c.get(f).get(e[k]).get(e[k]).f64mul().f64add().set(f);
+      c.get(SCALE).get(e[k]).f64mul().get(s[k]).f64mul().f64x2splat().set(cv[k]);
+    }
+    c.forLoop(jb, () => c.i32(0), endB, 16, () => {
+      c.get(OUT).get(jb).i32add().tee(addr);
+      c.get(addr).v128load();
+      for (let k = 0; k < 4; k++) c.get(cv[k]).get(a[k]).get(jb).i32add().v128load().f64x2mul().f64x2add();
+      c.v128store();
+    });
+  });
+  c.get(f);
+  return { name: 'batch', params: [I32, I32, I32, I32, I32, I32, I32, F64], results: [F64], code: c };
+}
+
 let compiled: WebAssembly.Module | null = null;
 function module(): WebAssembly.Module {
-  if (!compiled) compiled = new WebAssembly.Module(assemble([kernel('value'), kernel('grad'), kernel('hvp')], 1));
+  if (!compiled) compiled = new WebAssembly.Module(assemble([kernel('value'), kernel('grad'), kernel('hvp'), batchKernel()], 1));
   return compiled;
 }
 
@@ -86,13 +134,18 @@ export interface PrWasm {
   value(z: Float64Array): number;
   grad(z: Float64Array, out: Float64Array): number;
   hvp(z: Float64Array, v: Float64Array, out: Float64Array): void;
+  /** Mean value and gradient of the rows idx[0..count): the finite sum's mini-batch oracle. */
+  batch(idx: ArrayLike<number>, count: number, z: Float64Array, out: Float64Array): number;
 }
 
 /** WebAssembly SIMD kernels for a fixed (A, y), or null where SIMD is unavailable. */
 export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: number): PrWasm | null {
   if (!wasmSimdAvailable()) return null;
-  const mp = (m + 3) & ~3, dp = (d + 1) & ~1;
-  const bytes = 8 * (mp * dp + mp + 3 * dp);
+  // One more zero row than needed: mini-batches are padded to a multiple of four with it.
+  const mp = ((m + 3) & ~3) + 4, dp = (d + 1) & ~1;
+  const zeroRow = mp - 1;
+  const idxCap = m + 4;
+  const bytes = 8 * (mp * dp + mp + 3 * dp) + 4 * idxCap;
   if (bytes > 1.5 * 2 ** 30) return null;
   const inst = new WebAssembly.Instance(module(), {});
   const ex = inst.exports as unknown as {
@@ -100,11 +153,13 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     value(A: number, y: number, mp: number, dp: number, z: number): number;
     grad(A: number, y: number, mp: number, dp: number, z: number, out: number, scale: number): number;
     hvp(A: number, y: number, mp: number, dp: number, z: number, v: number, out: number, scale: number): void;
+    batch(A: number, y: number, idx: number, count: number, dp: number, z: number, out: number, scale: number): number;
   };
   const pages = Math.ceil(bytes / 65536);
   ex.memory.grow(Math.max(0, pages - ex.memory.buffer.byteLength / 65536));
   const buf = ex.memory.buffer;
-  const offA = 0, offY = 8 * mp * dp, offZ = offY + 8 * mp, offV = offZ + 8 * dp, offOut = offV + 8 * dp;
+  const offA = 0, offY = 8 * mp * dp, offZ = offY + 8 * mp, offV = offZ + 8 * dp, offOut = offV + 8 * dp, offIdx = offOut + 8 * dp;
+  const iw = new Int32Array(buf, offIdx, idxCap);
   const Aw = new Float64Array(buf, offA, mp * dp);
   for (let r = 0; r < m; r++) Aw.set(A.subarray(r * d, r * d + d), r * dp);
   new Float64Array(buf, offY, mp).set(y);
@@ -126,6 +181,16 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
       vw.set(v);
       ex.hvp(offA, offY, mp, dp, offZ, offV, offOut, 1 / m);
       out.set(ow.subarray(0, d));
+    },
+    batch(idx, count, z, out) {
+      if (count > m) throw new RangeError(`mini-batch of ${count} > ${m} rows`);
+      for (let k = 0; k < count; k++) iw[k] = idx[k];
+      const c4 = (count + 3) & ~3;
+      for (let k = count; k < c4; k++) iw[k] = zeroRow;
+      zw.set(z);
+      const f = ex.batch(offA, offY, offIdx, c4, dp, offZ, offOut, -2 / count) / (2 * count);
+      out.set(ow.subarray(0, d));
+      return f;
     },
   };
 }
