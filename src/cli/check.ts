@@ -1,6 +1,7 @@
 import { checkObjective, defaultSpecs, parseConditionSpec, type CheckReport } from '../conditions/engine.ts';
 import { UsageError } from '../errors.ts';
 import { findCondition } from '../conditions/registry.ts';
+import { runReport } from './report.ts';
 import { resolveObjective } from '../objectives/spec.ts';
 import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
 
@@ -51,7 +52,7 @@ export async function cmdCheck(argv: string[]): Promise<number> {
   const seed = parseSeedOpt(values.seed as string | undefined);
   const samples = parseIntOpt('samples', values.samples as string | undefined, 2000, 1, 1_000_000);
   const fstar = values.fstar !== undefined ? parseNumber('--fstar', values.fstar as string) : undefined;
-  if (values.out !== undefined) throw new UsageError('--out (assumption reports) is not built yet; use --json and redirect it to a file');
+  if (values.out !== undefined) return runReport(argv, { withRun: false, command: 'check' });
   const obj = await resolveObjective(positionals[0]);
   const xstar = values.xstar !== undefined ? parseVector('--xstar', values.xstar as string, obj.dim) : undefined;
   // Problems the user can fix before any sampling: exit 2 with what to write.

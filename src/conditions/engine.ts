@@ -40,6 +40,8 @@ export interface Counterexample {
   y: number[] | null;
   lhs: number;
   rhs: number;
+  /** The weight w of the sample (‖∇f‖^α, the gap, ...), for plots. */
+  w?: number;
   /** lhs − rhs after the re-check, and the error bound it exceeded. */
   margin: number;
   tolerance: number;
@@ -71,6 +73,8 @@ export interface ConditionResult {
   reason?: string;
   /** Why a result is inconclusive: the objective failed, a parameter or input is missing, or f* is unknown. */
   cause?: 'objective' | 'usage' | 'fstar';
+  /** (w, lhs) of the samples, thinned evenly, when CheckOptions.keepSamples asks for them (reports). */
+  scatter?: { w: number[]; lhs: number[] };
   notes: string[];
 }
 
@@ -83,6 +87,8 @@ export interface CheckOptions {
   /** Local searches from the worst samples (default 6) and their budget each. */
   searchStarts?: number;
   searchBudget?: number;
+  /** Keep up to this many (w, lhs) pairs per condition for plots (reports); default none. */
+  keepSamples?: number;
 }
 
 export interface FstarInfo {
@@ -468,22 +474,31 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
     evaluations: ctx.evaluations,
     hessianNorm: def.needsHessian ? (ctx.hessExact ? 'exact' : 'lanczos-lower-bound') : undefined,
   };
+  if (opts.keepSamples && opts.keepSamples > 0) {
+    const step = Math.max(1, Math.ceil(S.length / opts.keepSamples));
+    const kept = S.filter((_, i) => i % step === 0);
+    res.scatter = { w: kept.map((q) => q.w), lhs: kept.map((q) => q.lhs) };
+  }
   if (def.needsHessian && !ctx.hessExact) res.notes.push(`dimension ${n} > 40: ‖∇²f‖ is a Lanczos lower bound, so estimates may be low and a 'holds' is weaker (a 'fails' stays valid)`);
   if (undef > 0) res.notes.push(`${undef} samples were outside the domain (non-finite values) and were skipped`);
   const pt = (i: number) => ({ x: Array.from(Z[i].subarray(0, n)), y: def.kind === 'pair' ? Array.from(Z[i].subarray(n)) : null });
   const nameA = def.A?.param, nameB = def.B?.param;
 
   if (mode.kind === 'claim') {
-    // Candidates beyond their error bounds, worst first.
+    // Candidates beyond their error bounds, the clearest first: by how many times the
+    // violation exceeds its own tolerance, so the counterexample is one that no
+    // rounding could explain, not merely the largest relative one.
     const cand: number[] = [];
+    const clear: number[] = [];
     let margin = Infinity;
     for (let i = 0; i < S.length; i++) {
       const s = S[i];
       const v = s.lhs - (mode.A + mode.B * s.w);
       margin = Math.min(margin, -v);
-      if (v > tolOf(s, mode.A, mode.B)) cand.push(i);
+      const tol = tolOf(s, mode.A, mode.B);
+      if (v > tol) { cand.push(i); clear[i] = (v - tol) / tol; }
     }
-    cand.sort((a, b) => stat(S[b], 0) - stat(S[a], 0));
+    cand.sort((a, b) => clear[b] - clear[a]);
     const precise: EvalContext = obj.symbolic ? preciseContext(obj.symbolic, fs?.value ?? 0, xstar) : floatContext(obj, { fstar: fs?.value ?? 0, xstar, denseMax: 200, lanczosIter: 200 });
     const how = obj.symbolic ? 'bignumber-64' : 'float64-error-bounded';
     let dismissed = 0;
@@ -495,7 +510,7 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
       if (v > tol) {
         const shown = def.display ? def.display(s, mode.A, mode.B) : { lhs: s.lhs, rhs: mode.A + mode.B * s.w };
         res.verdict = 'fails';
-        res.counterexample = { ...pt(i), lhs: shown.lhs, rhs: shown.rhs, margin: v, tolerance: tol, recheck: how };
+        res.counterexample = { ...pt(i), lhs: shown.lhs, rhs: shown.rhs, w: s.w, margin: v, tolerance: tol, recheck: how };
         break;
       }
       dismissed++;
@@ -533,7 +548,7 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
 }
 
 /** Run several conditions on one objective, sharing special points and f*. */
-export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: CheckOptions): CheckReport {
+export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: CheckOptions & { progress?: (done: number, total: number, name: string) => void }): CheckReport {
   const rng = new Rng(opts.seed, 'check');
   const notes: string[] = [];
   const special: Float64Array[] = [];
@@ -553,7 +568,12 @@ export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: Che
     if (e.at) special.push(e.at);
     if (!e.unbounded) notes.push(`f* was estimated by multi-start L-BFGS as ${e.value}; pass --fstar if it is known`);
   }
-  const results = specs.map((s) => runCondition(obj, s, { ...opts, fstarInfo, special }));
+  const results = specs.map((s, i) => {
+    opts.progress?.(i, specs.length, s.name);
+    const r = runCondition(obj, s, { ...opts, fstarInfo, special });
+    opts.progress?.(i + 1, specs.length, s.name);
+    return r;
+  });
   return { objective: obj.name, dim: obj.dim, seed: opts.seed, box: opts.box, fstar: fstarInfo, results, notes };
 }
 
