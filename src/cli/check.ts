@@ -43,6 +43,7 @@ export async function cmdCheck(argv: string[]): Promise<number> {
       samples: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
+      'time-limit': { type: 'string' },
     },
     'check',
   );
@@ -63,14 +64,23 @@ export async function cmdCheck(argv: string[]): Promise<number> {
     if (def.needsXstar && !xstar && !obj.xstar) throw new UsageError(`condition ${s.name} needs a minimiser: pass --xstar X1,...,X${obj.dim}`);
     if (def.maxDim !== undefined && obj.dim > def.maxDim) throw new UsageError(`condition ${s.name} is evaluated up to dimension ${def.maxDim}; ${obj.name} has ${obj.dim}`);
   }
-  const report = checkObjective(obj, specs.length > 0 ? specs : defaultSpecs(obj, xstar), { box, seed, samples, fstar, xstar });
+  const deadline = parseTimeLimit(values['time-limit'] as string | undefined);
+  const report = checkObjective(obj, specs.length > 0 ? specs : defaultSpecs(obj, xstar), { box, seed, samples, fstar, xstar, deadline });
   process.stdout.write(values.json ? toJson(report) + '\n' : renderCheckText(report));
   return checkExitCode(report);
 }
 
-/** contract.md: 1 if a claim fails; else 3 if the objective failed (undefined everywhere); else 0. */
+/** --time-limit SECONDS → a deadline for the whole run (performance.now() milliseconds). */
+export function parseTimeLimit(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const v = parseNumber('--time-limit', s);
+  if (!(v > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, got ${s}`);
+  return performance.now() + 1000 * v;
+}
+
+/** contract.md: 1 if a claim fails; else 3 if the objective failed (undefined everywhere, or overflowing where a claim was checked); else 0. */
 export function checkExitCode(report: CheckReport): number {
   if (report.results.some((r) => r.verdict === 'fails')) return 1;
-  if (report.results.some((r) => r.verdict === 'inconclusive' && r.cause === 'objective')) return 3;
+  if (report.results.some((r) => r.verdict === 'inconclusive' && (r.cause === 'objective' || r.cause === 'overflow'))) return 3;
   return 0;
 }

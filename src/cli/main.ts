@@ -21,7 +21,7 @@ Usage:
   gensmooth verify OBJECTIVE [--seed S] [--box LO:HI] [--json]
                                                    the objective's gradient and HVP against finite differences
   gensmooth check OBJECTIVE [--condition SPEC]... [--box LO:HI] [--fstar F] [--xstar X1,X2,...]
-                            [--seed S] [--samples N] [--json]
+                            [--seed S] [--samples N] [--time-limit SECONDS] [--json] [--out DIR]
                                                    verdicts on claimed constants, or estimates of the tightest ones
 ${ESTIMATOR_HELP}
 ${OPTIMIZE_HELP}

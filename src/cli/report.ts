@@ -8,7 +8,7 @@ import { expm1MinusU } from '../conditions/extra.ts';
 import { buildReport, type RunSection } from '../report/report.ts';
 import { progressReporter, provenance } from '../report/provenance.ts';
 import { writeReportDir } from '../report/write.ts';
-import { checkExitCode } from './check.ts';
+import { checkExitCode, parseTimeLimit } from './check.ts';
 import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
 
 export const REPORT_HELP = `  gensmooth report OBJECTIVE --out DIR [--condition SPEC]... [--method SPEC] [--iters N] [--box LO:HI]
@@ -49,7 +49,7 @@ function defaultRun(obj: Objective, check: CheckReport, iters: number, seed: num
 export async function runReport(argv: string[], opts: { withRun: boolean; command: string }): Promise<number> {
   const { values, positionals } = parse(argv, {
     out: { type: 'string' }, condition: { type: 'string', multiple: true }, method: { type: 'string' }, iters: { type: 'string' },
-    box: { type: 'string' }, fstar: { type: 'string' }, xstar: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' }, json: { type: 'boolean' },
+    box: { type: 'string' }, fstar: { type: 'string' }, xstar: { type: 'string' }, seed: { type: 'string' }, samples: { type: 'string' }, json: { type: 'boolean' }, 'time-limit': { type: 'string' },
   }, opts.command);
   if (positionals.length !== 1) throw new UsageError(`${opts.command} takes one OBJECTIVE`);
   if (values.out === undefined) throw new UsageError(`${opts.command} needs --out DIR`);
@@ -64,7 +64,8 @@ export async function runReport(argv: string[], opts: { withRun: boolean; comman
   const xstar = values.xstar !== undefined ? parseVector('--xstar', values.xstar as string, obj.dim) : undefined;
   // Every applicable condition estimated, then the claims (report); only the claims, or all estimated (check --out).
   const specs = opts.withRun ? [...defaultSpecs(obj, xstar), ...claims] : claims.length > 0 ? claims : defaultSpecs(obj, xstar);
-  const check = checkObjective(obj, specs, { box, seed, samples, fstar, xstar, keepSamples: 800, progress: progressReporter(opts.command) });
+  const deadline = parseTimeLimit(values['time-limit'] as string | undefined);
+  const check = checkObjective(obj, specs, { box, seed, samples, fstar, xstar, deadline, keepSamples: 800, progress: progressReporter(opts.command) });
   let run: RunSection | undefined;
   if (opts.withRun) {
     if (method) {

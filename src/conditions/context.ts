@@ -25,6 +25,8 @@ export interface FloatContext extends EvalContext {
   /** True when every Hessian norm so far was exact. */
   hessExact: boolean;
   evaluations: number;
+  /** Evaluations whose value or gradient overflowed to ±Infinity (not NaN: outside the domain). */
+  overflows: number;
 }
 
 function finiteAll(v: Float64Array): boolean {
@@ -39,8 +41,26 @@ function gradScaleErr(n: number, g: number, f: number, x: Float64Array): number 
   return 64 * EPS * (g + (Math.sqrt(n) * Math.abs(f)) / (1 + xi));
 }
 
-export function floatContext(obj: Objective, opts: FloatContextOptions): FloatContext {
-  const n = obj.dim;
+export function floatContext(raw: Objective, opts: FloatContextOptions): FloatContext {
+  const n = raw.dim;
+  // Count overflows (±Infinity) apart from NaN: NaN is a point outside the domain, an
+  // infinity is an objective too large for doubles there, which must not let a claim hold.
+  const isInf = (v: number) => v === Infinity || v === -Infinity;
+  const obj: Objective = {
+    ...raw,
+    value(x) {
+      const f = raw.value(x);
+      if (isInf(f)) ctx.overflows++;
+      return f;
+    },
+    grad(x, out) {
+      const f = raw.grad(x, out);
+      let inf = isInf(f);
+      for (let i = 0; i < out.length && !inf; i++) inf = isInf(out[i]);
+      if (inf) ctx.overflows++;
+      return f;
+    },
+  };
   const gx = new Float64Array(n), gy = new Float64Array(n), gt = new Float64Array(n), xt = new Float64Array(n);
   const H = new Float64Array(n * n <= 1e6 ? n * n : 0);
   const denseMax = opts.denseMax ?? 40;
@@ -51,6 +71,7 @@ export function floatContext(obj: Objective, opts: FloatContextOptions): FloatCo
     n,
     hessExact: true,
     evaluations: 0,
+    overflows: 0,
     gradNorm(x) {
       ctx.evaluations++;
       const f = obj.grad(x, gx);
@@ -109,13 +130,13 @@ export function floatContext(obj: Objective, opts: FloatContextOptions): FloatCo
       if (n <= denseMax && H.length === n * n) {
         denseHessian(obj, x, H);
         ctx.evaluations += obj.hessian ? 1 : n;
-        if (!finiteAll(H)) return null;
+        if (!finiteAll(H)) { if (H.some(isInf)) ctx.overflows++; return null; }
         const norm = symNorm(H, n);
         return { v: norm, err: 16 * n * EPS * norm + (obj.hvp || obj.hessian ? 0 : 1e-7 * norm) };
       }
       const r = lanczos((v, out) => hv(x, v, out), n, { maxIter: opts.lanczosIter ?? 16, tol: 1e-5, rng: lrng, start: warm ?? undefined });
       ctx.evaluations += r.iterations;
-      if (!Number.isFinite(r.norm)) return null;
+      if (!Number.isFinite(r.norm)) { if (isInf(r.norm)) ctx.overflows++; return null; }
       // Start the next Lanczos run from this dominant Ritz vector (nearby points share it).
       warm = Math.abs(r.lambdaMax) >= Math.abs(r.lambdaMin) ? r.vecMax : r.vecMin;
       if (!r.invariant) ctx.hessExact = false;
@@ -132,7 +153,7 @@ export function floatContext(obj: Objective, opts: FloatContextOptions): FloatCo
       if (n > denseMax || H.length !== n * n) return null;
       denseHessian(obj, x, H);
       ctx.evaluations += obj.hessian ? 1 : n;
-      if (!finiteAll(H)) return null;
+      if (!finiteAll(H)) { if (H.some(isInf)) ctx.overflows++; return null; }
       let m = 0;
       for (let i = 0; i < H.length; i++) m = Math.max(m, Math.abs(H[i]));
       return { H: Float64Array.from(H), err: 16 * n * EPS * m + (obj.hvp || obj.hessian ? 0 : 1e-7 * m) };

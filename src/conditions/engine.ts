@@ -72,7 +72,11 @@ export interface ConditionResult {
   evidence?: Record<string, unknown>;
   reason?: string;
   /** Why a result is inconclusive: the objective failed, a parameter or input is missing, or f* is unknown. */
-  cause?: 'objective' | 'usage' | 'fstar';
+  cause?: 'objective' | 'usage' | 'fstar' | 'time-limit' | 'overflow';
+  /** True when --time-limit stopped the sampling or the search before it was done. */
+  partial?: boolean;
+  /** Samples whose value or gradient overflowed (±Infinity). */
+  overflowSamples?: number;
   /** (w, lhs) of the samples, thinned evenly, when CheckOptions.keepSamples asks for them (reports). */
   scatter?: { w: number[]; lhs: number[] };
   notes: string[];
@@ -89,6 +93,8 @@ export interface CheckOptions {
   searchBudget?: number;
   /** Keep up to this many (w, lhs) pairs per condition for plots (reports); default none. */
   keepSamples?: number;
+  /** Stop sampling and searching at this time (performance.now() milliseconds); the result is marked partial. */
+  deadline?: number;
 }
 
 export interface FstarInfo {
@@ -337,6 +343,9 @@ export function frontier(S: Sample[]): { B: number; A: number }[] {
   return pts;
 }
 
+/** Thrown inside the sampling and search loops when the deadline has passed. */
+class TimeUp extends Error {}
+
 function isDiagonal(z: Float64Array, n: number): boolean {
   for (let i = 0; i < n; i++) if (z[i] !== z[n + i]) return false;
   return true;
@@ -420,7 +429,10 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   const S: Sample[] = [];
   const Z: Float64Array[] = [];
   let undef = 0;
+  let partial = false;
+  let calls = 0;
   const evalAt = (z: Float64Array): Sample | null => {
+    if (opts.deadline !== undefined && (++calls & 31) === 0 && performance.now() > opts.deadline) throw new TimeUp();
     // A pair with x = y carries no information (the search can collapse onto one).
     if (def.kind === 'pair' && isDiagonal(z, n)) return null;
     const s = def.evaluate(ctx, z, shape);
@@ -429,8 +441,14 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
     Z.push(Float64Array.from(z));
     return s;
   };
-  for (const z of zs) evalAt(z);
+  try {
+    for (const z of zs) evalAt(z);
+  } catch (e) {
+    if (!(e instanceof TimeUp)) throw e;
+    partial = true;
+  }
   if (S.length === 0) {
+    if (partial) return { ...base, partial, cause: 'time-limit', evaluations: ctx.evaluations, reason: 'the time limit ended the run before any sample was evaluated' };
     return { ...base, cause: 'objective', evaluations: ctx.evaluations, undefinedSamples: undef, reason: `the objective is undefined (non-finite) at all ${zs.length} sampled ${def.kind === 'pair' ? 'pairs' : 'points'} of the box [${opts.box.join(', ')}]` };
   }
   // Statistics to maximise, per mode.
@@ -461,11 +479,19 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
       }
     }
   };
+  const guardTime = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      if (!(e instanceof TimeUp)) throw e;
+      partial = true;
+    }
+  };
   if (mode.kind === 'frontier') {
     const f0 = frontier(S).filter((p) => Number.isFinite(p.B));
     const slopes = [0, ...f0.slice(1, 4).map((p) => p.B)];
-    searchFrom(slopes);
-  } else searchFrom([0]);
+    if (!partial) guardTime(() => searchFrom(slopes));
+  } else if (!partial) guardTime(() => searchFrom([0]));
 
   const res: ConditionResult = {
     ...base,
@@ -479,8 +505,16 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
     const kept = S.filter((_, i) => i % step === 0);
     res.scatter = { w: kept.map((q) => q.w), lhs: kept.map((q) => q.lhs) };
   }
+  if (partial) {
+    res.partial = true;
+    res.notes.push(`the time limit stopped the run after ${S.length} evaluated samples (${zs.length} planned, plus the adversarial search): the result covers only what was searched`);
+  }
+  if (ctx.overflows > 0) {
+    res.overflowSamples = ctx.overflows;
+    res.notes.push(`${ctx.overflows} evaluations overflowed (±Infinity): the objective exceeds the double range on part of the box`);
+  }
   if (def.needsHessian && !ctx.hessExact) res.notes.push(`dimension ${n} > 40: ‖∇²f‖ is a Lanczos lower bound, so estimates may be low and a 'holds' is weaker (a 'fails' stays valid)`);
-  if (undef > 0) res.notes.push(`${undef} samples were outside the domain (non-finite values) and were skipped`);
+  if (undef > 0) res.notes.push(`${undef} samples were outside the domain or overflowed (non-finite values) and were skipped`);
   const pt = (i: number) => ({ x: Array.from(Z[i].subarray(0, n)), y: def.kind === 'pair' ? Array.from(Z[i].subarray(n)) : null });
   const nameA = def.A?.param, nameB = def.B?.param;
 
@@ -515,7 +549,15 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
       }
       dismissed++;
     }
-    if (res.verdict !== 'fails') {
+    if (res.verdict !== 'fails' && (partial || ctx.overflows > 0)) {
+      // No violation among what was searched, but that was not everything: never 'holds'.
+      res.verdict = 'inconclusive';
+      res.cause = partial ? 'time-limit' : 'overflow';
+      res.reason = partial
+        ? `no violation in the ${S.length} samples evaluated before the time limit; the planned search did not finish`
+        : `no violation where the objective is finite, but it overflowed at ${ctx.overflows} evaluations: shrink --box to where f is representable`;
+      res.margin = margin;
+    } else if (res.verdict !== 'fails') {
       res.verdict = 'holds';
       res.margin = margin;
       if (dismissed > 0) res.dismissedCandidates = dismissed;
@@ -547,8 +589,23 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   return res;
 }
 
+/**
+ * Samples are kept (point or pair coordinates) for the search and the counterexample:
+ * samples × vector length is bounded so that memory stays bounded (about 400 MB).
+ */
+export const SAMPLE_BUDGET = 5e7;
+
+export function checkSampleBudget(dim: number, samples: number, specs: ConditionSpec[]): void {
+  const pairs = specs.some((s) => findCondition(s.name)?.kind === 'pair');
+  const len = (pairs ? 2 : 1) * dim;
+  if (samples * len > SAMPLE_BUDGET) {
+    throw new UsageError(`--samples ${samples} with ${pairs ? 'pairs' : 'points'} of dimension ${dim} would keep ${samples * len} numbers (limit ${SAMPLE_BUDGET}): use --samples ${Math.max(1, Math.floor(SAMPLE_BUDGET / len))} or fewer`);
+  }
+}
+
 /** Run several conditions on one objective, sharing special points and f*. */
 export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: CheckOptions & { progress?: (done: number, total: number, name: string) => void }): CheckReport {
+  checkSampleBudget(obj.dim, opts.samples, specs);
   const rng = new Rng(opts.seed, 'check');
   const notes: string[] = [];
   const special: Float64Array[] = [];
