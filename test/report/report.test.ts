@@ -88,14 +88,15 @@ describe('gensmooth report', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.rep.'))).toEqual([]);
   });
 
-  it('a report killed at any moment leaves the previous report or none, never a partial one', async () => {
+  it('a report killed at any moment (SIGINT, SIGTERM, SIGKILL) leaves the previous report or none, never a partial one', async () => {
     const out = join(dir, 'killed');
     gs(...args(out));
     const before = readFileSync(join(out, 'report.json'), 'utf8');
-    for (const delay of [50, 300, 700, 1100]) {
+    const kills: [number, NodeJS.Signals][] = [[50, 'SIGINT'], [300, 'SIGTERM'], [700, 'SIGKILL'], [900, 'SIGINT'], [1100, 'SIGTERM'], [1300, 'SIGKILL']];
+    for (const [delay, sig] of kills) {
       const child = spawn(process.execPath, [BIN, ...args(out).map((a) => (a === '3' ? '4' : a))], { stdio: 'ignore' });
       await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGKILL');
+      child.kill(sig);
       await new Promise((r) => child.on('exit', r));
       const now = readdirSync(out);
       expect(now).toContain('report.json');
