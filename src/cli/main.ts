@@ -12,6 +12,7 @@ import { cmdOptimize, OPTIMIZE_HELP } from './optimize.ts';
 import { cmdRate, RATE_HELP } from './rate.ts';
 import { cmdEscape, ESCAPE_HELP } from './escape.ts';
 import { cmdReport, REPORT_HELP } from './report.ts';
+import { cmdExperiment, EXPERIMENT_HELP } from './experiment.ts';
 import { cmdVerify } from './verify.ts';
 
 export const HELP = `gensmooth: executable checks for generalized-smooth nonconvex optimization
@@ -28,6 +29,7 @@ ${OPTIMIZE_HELP}
 ${RATE_HELP}
 ${ESCAPE_HELP}
 ${REPORT_HELP}
+${EXPERIMENT_HELP}
 
 OBJECTIVE is builtin:NAME[?k=v&...], expr:EXPRESSION (variables x or x1..xn), or a .ts/.js/.mjs module.
 SPEC is NAME or NAME:k=v,k=v (e.g. l0l1:L0=4,L1=3).
@@ -36,7 +38,7 @@ Exit status: 0 all claims hold (or estimates only), 1 a claim fails, 2 usage err
 `;
 
 type Command = (argv: string[]) => Promise<number>;
-const COMMANDS: Record<string, Command> = { list: cmdList, verify: cmdVerify, check: cmdCheck, estimator: cmdEstimator, optimize: cmdOptimize, rate: cmdRate, escape: cmdEscape, report: cmdReport };
+const COMMANDS: Record<string, Command> = { list: cmdList, verify: cmdVerify, check: cmdCheck, estimator: cmdEstimator, optimize: cmdOptimize, rate: cmdRate, escape: cmdEscape, report: cmdReport, experiment: cmdExperiment };
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;

@@ -1,0 +1,71 @@
+/**
+ * Experiment reports: the same formats as assumption reports (report.json with a
+ * schema version, report.md, a self-contained report.html, one .svg per plot), with
+ * the published setting stated beside what was observed.
+ */
+import type { Provenance } from './report.ts';
+import { plotSvg, type PlotSpec } from './svg.ts';
+
+export interface ExperimentModel {
+  schemaVersion: number;
+  kind: 'experiment';
+  name: string;
+  title: string;
+  provenance: Provenance;
+  seed: number | string;
+  /** What the paper did and claims, as stated (with our choices where it is silent). */
+  setting: string[];
+  /** What this run observed, in sentences a reader can check against the data. */
+  observed: string[];
+  /** Does the observation agree with the paper's claim? */
+  agreesWithPaper: boolean | null;
+  data: Record<string, unknown>;
+  plots: { file: string; title: string }[];
+}
+
+export interface ExperimentOutput {
+  name: string;
+  title: string;
+  setting: string[];
+  observed: string[];
+  agreesWithPaper: boolean | null;
+  data: Record<string, unknown>;
+  plots: { file: string; spec: PlotSpec }[];
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function renderExperiment(o: ExperimentOutput, provenance: Provenance, seed: number | string): { model: ExperimentModel; files: Record<string, string> } {
+  const plots = o.plots.map((p) => ({ file: p.file, title: p.spec.title, svg: plotSvg(p.spec) }));
+  const model: ExperimentModel = {
+    schemaVersion: 1, kind: 'experiment', name: o.name, title: o.title, provenance, seed,
+    setting: o.setting, observed: o.observed, agreesWithPaper: o.agreesWithPaper, data: o.data,
+    plots: plots.map((p) => ({ file: p.file, title: p.title })),
+  };
+  const files: Record<string, string> = {};
+  for (const p of plots) files[p.file] = p.svg + '\n';
+  files['report.json'] = JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n';
+  const verdict = o.agreesWithPaper === null ? 'not comparable' : o.agreesWithPaper ? 'agrees with the paper' : 'does NOT agree with the paper';
+  const cmd = provenance.command.join(' ');
+  files['report.md'] = [
+    `# ${o.title}`, '', `Experiment \`${o.name}\`, seed ${seed}: ${verdict}.`, '',
+    '## The paper\'s setting', '', ...o.setting.map((s) => `- ${s}`), '',
+    '## Observed', '', ...o.observed.map((s) => `- ${s}`), '',
+    ...plots.flatMap((p) => [`![${p.title}](${p.file})`, '']),
+    '## Replay', '', '```sh', cmd, '```', '',
+    `${provenance.tool} ${provenance.version}, git ${provenance.gitCommit ?? 'unknown'}, Node ${provenance.node}.`, '',
+  ].join('\n');
+  files['report.html'] = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(o.title)}</title>
+<style>body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}
+figure{margin:1em 0}figcaption{color:#555;font-size:12px}svg{max-width:100%;height:auto}pre{background:#f5f5f5;padding:4px}</style>
+</head><body>
+<h1>${esc(o.title)}</h1><p>Experiment <code>${esc(o.name)}</code>, seed ${esc(String(seed))}: <b>${esc(verdict)}</b>.</p>
+<h2>The paper's setting</h2><ul>${o.setting.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
+<h2>Observed</h2><ul>${o.observed.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
+${plots.map((p) => `<figure>${p.svg}<figcaption>${esc(p.title)}</figcaption></figure>`).join('\n')}
+<h2>Replay</h2><pre>${esc(cmd)}</pre><p>${esc(`${provenance.tool} ${provenance.version}, git ${provenance.gitCommit ?? 'unknown'}, Node ${provenance.node}`)}</p>
+</body></html>
+`;
+  return { model, files };
+}
