@@ -56,7 +56,20 @@ function compareMethods(name: string, title: string, obj: Objective, arms: Arm[]
   const finals = runs.map(({ arm, run }) => ({ label: arm.label, final: tail(run), samples: run.trace[run.trace.length - 1].samples ?? run.steps, status: run.status }));
   const ranked = [...finals].sort((a, b) => (Number.isNaN(a.final) ? 1 : Number.isNaN(b.final) ? -1 : a.final - b.final));
   const floor = floorOf(runs);
+  // Who leads at each decade of per-sample gradients (the loss at the last record before it).
+  const maxS = Math.max(...runs.map(({ run }) => run.trace[run.trace.length - 1].samples ?? run.steps));
+  const leaders: string[] = [];
+  for (let c = 1e3; c <= maxS; c *= 10) {
+    let best = '', bf = Infinity;
+    for (const { arm, run } of runs) {
+      const before = run.trace.filter((p) => (p.samples ?? p.t) <= c);
+      const f = before.length ? before[before.length - 1].f : NaN;
+      if (f < bf) { bf = f; best = arm.label; }
+    }
+    if (best) leaders.push(`${c.toExponential(0)}: ${best}`);
+  }
   const observed = [
+    ...(leaders.length ? [`lowest loss at each decade of per-sample gradients: ${leaders.join(', ')}`] : []),
     `final loss (mean of the last 5 % of records) at ${ranked[0].samples} per-sample gradients or more: ${ranked.map((f) => `${f.label} ${fmt(f.final)}${f.status !== 'done' ? ` (${f.status})` : ''}`).join(', ')}`,
     `ranking, best first: ${ranked.map((f) => f.label).join(' < ')}`,
   ];
