@@ -115,6 +115,13 @@ export function pair(z: Float64Array, n: number) {
   return { x: z.subarray(0, n), y: z.subarray(n, 2 * n) };
 }
 
+/** ‖∇f(x) − ∇f(y)‖/‖x − y‖ with its error bound; null when x = y or outside the domain. */
+export function gradDiffRatio(ctx: EvalContext, x: Float64Array, y: Float64Array): Approx | null {
+  const r = dist(x, y, ctx.n);
+  const d = r > 0 ? ctx.gradDiff(x, y) : null;
+  return d && { v: d.v / r, err: d.err / r + 4 * EPS * (d.v / r) };
+}
+
 export const sample = (lhs: Approx, w: Approx): Sample => ({ lhs: lhs.v, w: w.v, lhsErr: lhs.err, wErr: w.err });
 export const ZERO: Approx = { v: 0, err: 0 };
 
@@ -135,9 +142,8 @@ export const CONTRACT_CONDITIONS: ConditionDef[] = [
     B: null,
     evaluate(ctx, z) {
       const { x, y } = pair(z, ctx.n);
-      const r = dist(x, y, ctx.n);
-      const d = r > 0 ? ctx.gradDiff(x, y) : null;
-      return d && sample({ v: d.v / r, err: d.err / r + 4 * EPS * (d.v / r) }, ZERO);
+      const q = gradDiffRatio(ctx, x, y);
+      return q && sample(q, ZERO);
     },
     references: 'standard L-smoothness',
   },
@@ -165,10 +171,9 @@ export const CONTRACT_CONDITIONS: ConditionDef[] = [
     B: identity('L1'),
     evaluate(ctx, z, s) {
       const { x, y } = pair(z, ctx.n);
-      const r = dist(x, y, ctx.n);
-      const d = r > 0 ? ctx.gradDiff(x, y) : null;
-      const g = d && ctx.gradNorm(y);
-      return d && g && sample({ v: d.v / r, err: d.err / r + 4 * EPS * (d.v / r) }, pw(g, s.alpha as number));
+      const q = gradDiffRatio(ctx, x, y);
+      const g = q && ctx.gradNorm(y);
+      return q && g && sample(q, pw(g, s.alpha as number));
     },
     references: 'I-NSGD paper eq. (2); Chen et al. (ICML 2023); theory.md §a2',
   },

@@ -10,7 +10,7 @@
  */
 import { jacobiEigen, lanczos } from '../core/eig.ts';
 import { dist, nrm2 } from '../core/vec.ts';
-import { EPS, ZERO, identity, l0l1Params, pair, pw, sample, type Approx, type ConditionDef, type EvalContext } from './conditions.ts';
+import { EPS, ZERO, gradDiffRatio, identity, l0l1Params, pair, pw, sample, type Approx, type ConditionDef, type EvalContext } from './conditions.ts';
 
 /** ‖∇f‖ at x + t(y − x) for t in [0, 1]; the maximum by a grid and a golden-section refinement. */
 function maxGradOnSegment(ctx: EvalContext, x: Float64Array, y: Float64Array, grid: number): Approx | null {
@@ -183,10 +183,9 @@ export const EXTRA_CONDITIONS: ConditionDef[] = [
     B: identity('L1'),
     evaluate(ctx, z, s) {
       const { x, y } = pair(z, ctx.n);
-      const r = dist(x, y, ctx.n);
-      const d = r > 0 ? ctx.gradDiff(x, y) : null;
-      const g = d && maxGradOnSegment(ctx, x, y, 16);
-      return d && g && sample({ v: d.v / r, err: d.err / r + 4 * EPS * (d.v / r) }, pw(g, s.alpha as number));
+      const q = gradDiffRatio(ctx, x, y);
+      const g = q && maxGradOnSegment(ctx, x, y, 16);
+      return q && g && sample(q, pw(g, s.alpha as number));
     },
     references: 'Chen, Zhou, Liang, Lu (ICML 2023); theory.md §a2 (equivalent to the Hessian form for C² f)',
   },
@@ -210,12 +209,11 @@ export const EXTRA_CONDITIONS: ConditionDef[] = [
       // Pull y into the ball of radius 1/L1 around the reference point x.
       const k = Math.min(1, 1 / L1 / r0);
       const y = Float64Array.from(y0, (v, i) => x[i] + k * (v - x[i]));
-      const r = r0 * k;
-      const d = ctx.gradDiff(x, y);
-      const g = d && ctx.gradNorm(x);
-      if (!d || !g) return null;
+      const q = gradDiffRatio(ctx, x, y);
+      const g = q && ctx.gradNorm(x);
+      if (!q || !g) return null;
       // lhs − L1‖∇f(x)‖ ≤ L0
-      return sample({ v: d.v / r - L1 * g.v, err: d.err / r + 4 * EPS * (d.v / r) + L1 * g.err }, ZERO);
+      return sample({ v: q.v - L1 * g.v, err: q.err + L1 * g.err }, ZERO);
     },
     references: 'Zhang, Jin, Fang, Wang (NeurIPS 2020); theory.md §a3',
   },

@@ -18,30 +18,27 @@ export function gaussLegendre01(m: number): Rule {
   if (hit) return hit;
   const nodes = new Float64Array(m);
   const weights = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    // Newton on P_m from the Chebyshev-like initial guess.
-    let z = Math.cos((Math.PI * (i + 0.75)) / (m + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let p0 = 1, p1 = 0;
-      for (let j = 1; j <= m; j++) {
-        const p2 = p1;
-        p1 = p0;
-        p0 = ((2 * j - 1) * z * p1 - (j - 1) * p2) / j;
-      }
-      dp = (m * (z * p0 - p1)) / (z * z - 1);
-      const dz = p0 / dp;
-      z -= dz;
-      if (Math.abs(dz) < 1e-16) break;
-    }
-    // Recompute the derivative at the converged node for the weight.
+  /** P_m(z) and P_m'(z) by the three-term recurrence. */
+  const legendre = (z: number): [number, number] => {
     let p0 = 1, p1 = 0;
     for (let j = 1; j <= m; j++) {
       const p2 = p1;
       p1 = p0;
       p0 = ((2 * j - 1) * z * p1 - (j - 1) * p2) / j;
     }
-    dp = (m * (z * p0 - p1)) / (z * z - 1);
+    return [p0, (m * (z * p0 - p1)) / (z * z - 1)];
+  };
+  for (let i = 0; i < m; i++) {
+    // Newton on P_m from the Chebyshev-like initial guess.
+    let z = Math.cos((Math.PI * (i + 0.75)) / (m + 0.5));
+    for (let it = 0; it < 100; it++) {
+      const [p, dp] = legendre(z);
+      const dz = p / dp;
+      z -= dz;
+      if (Math.abs(dz) < 1e-16) break;
+    }
+    // The derivative at the converged node gives the weight.
+    const dp = legendre(z)[1];
     nodes[m - 1 - i] = 0.5 * (1 - z);
     weights[m - 1 - i] = 1 / ((1 - z * z) * dp * dp);
   }

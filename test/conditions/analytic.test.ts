@@ -6,19 +6,9 @@
  * θ the other way round).
  */
 import { describe, expect, it } from 'vitest';
-import { checkObjective, parseConditionSpec, type CheckReport } from '../../src/conditions/engine.ts';
+import { check } from '../../properties/helpers.ts';
 import { resolveObjective } from '../../src/objectives/spec.ts';
 
-async function check(objective: string, conditions: string[], opts: { box?: [number, number]; seed?: number; samples?: number; fstar?: number; xstar?: number[] } = {}): Promise<CheckReport> {
-  const obj = await resolveObjective(objective);
-  return checkObjective(obj, conditions.map(parseConditionSpec), {
-    box: opts.box ?? [-3, 3],
-    seed: opts.seed ?? 1,
-    samples: opts.samples ?? 2000,
-    fstar: opts.fstar,
-    xstar: opts.xstar ? Float64Array.from(opts.xstar) : undefined,
-  });
-}
 const num = (v: unknown) => v as number;
 
 describe('L-smoothness', () => {
