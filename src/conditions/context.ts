@@ -11,7 +11,7 @@ import { gaussLegendre01 } from '../core/quad.ts';
 import { Rng } from '../core/rng.ts';
 import { dist, dot, nrm2 } from '../core/vec.ts';
 import { denseHessian, hvpOf, type Objective } from '../objectives/objective.ts';
-import { EPS, type Approx, type EvalContext } from './conditions.ts';
+import { EPS, type EvalContext } from './conditions.ts';
 
 export interface FloatContextOptions {
   fstar: number;
