@@ -63,7 +63,7 @@ export async function cmdEscape(argv: string[]): Promise<number> {
   const r = escapeTimes(def, params, { dims, runs, radius, maxIters, seed, make: (d) => makeBuiltin(bdef.name, query(d)) });
   const lines = [`builtin:${bdef.name} with ${def.name}: escape from the saddle (‖x − x_s‖ ≥ ${radius})`];
   lines.push(`  saddle (d = ${r.saddle.dim}): ‖∇f‖ = ${r.saddle.gradNorm.toExponential(2)}, λmin = ${r.saddle.lambdaMin.toPrecision(6)} (${r.saddle.strict ? 'strict' : 'not strict'})`);
-  for (const row of r.dims) lines.push(`  d = ${row.d}: median ${row.median ?? 'not escaped'} steps (${row.escaped}/${row.runs} escaped)`);
+  for (const row of r.dims) lines.push(`  d = ${row.d}: median ${row.median ?? 'not escaped'} steps (${row.escaped}/${row.runs} escaped); per run: ${Object.entries(row.oracle).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ')}`);
   if (r.fit) lines.push(`  slope of the median against ln d: ${r.fit.slope.toFixed(3)} [${r.fit.ci[0].toFixed(3)}, ${r.fit.ci[1].toFixed(3)}]`);
   if (r.predicted) lines.push(`  predicted slope: ${r.predicted.slope.toFixed(3)} = ${r.predicted.formula}; ${r.consistent ? 'consistent' : 'NOT consistent'}`);
   for (const n of r.notes) lines.push(`  note: ${n}`);

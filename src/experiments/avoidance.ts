@@ -16,7 +16,6 @@
  */
 import { jacobiEigen } from '../core/eig.ts';
 import { Rng, type Seed } from '../core/rng.ts';
-import { nrm2 } from '../core/vec.ts';
 import type { Objective } from '../objectives/objective.ts';
 import type { MethodDef } from '../optim/methods.ts';
 import { optimize } from '../optim/run.ts';
@@ -103,37 +102,4 @@ export function saddleAvoidance(obj: Objective, def: MethodDef, params: Record<s
   };
 }
 
-export interface DimerResult {
-  curvature: number;
-  direction: number[];
-  iterations: number;
-  gradientCalls: number;
-}
-
-/** Rotate a dimer at x to an extreme curvature direction (sign −1: towards λmin, the correct rule). */
-export function dimer(obj: Objective, x: Float64Array, o: { dR?: number; eta?: number; iters?: number; sign?: 1 | -1; seed?: Seed } = {}): DimerResult {
-  const n = obj.dim, dR = o.dR ?? 1e-4, sign = o.sign ?? -1, iters = o.iters ?? 500;
-  const N = new Rng(o.seed ?? 1, 'dimer').sphere(new Float64Array(n));
-  const gp = new Float64Array(n), gm = new Float64Array(n), xp = new Float64Array(n), xm = new Float64Array(n), F = new Float64Array(n);
-  let calls = 0, C = 0, it = 0;
-  // Step size relative to the curvature scale, found from the first evaluation.
-  let eta = o.eta ?? NaN;
-  for (; it < iters; it++) {
-    for (let i = 0; i < n; i++) { xp[i] = x[i] + dR * N[i]; xm[i] = x[i] - dR * N[i]; }
-    obj.grad(xp, gp);
-    obj.grad(xm, gm);
-    calls += 2;
-    let c = 0;
-    for (let i = 0; i < n; i++) { F[i] = (gp[i] - gm[i]) / (2 * dR); c += F[i] * N[i]; }
-    C = c;
-    // (g₊ − g₋)/(2ΔR) ≈ HN; its part orthogonal to N is ½ the Riemannian gradient of C.
-    for (let i = 0; i < n; i++) F[i] -= c * N[i];
-    const fn = nrm2(F);
-    if (Number.isNaN(eta)) eta = 0.5 / Math.max(nrm2(Float64Array.from(F, (v, i) => v + c * N[i])), 1e-12);
-    if (fn < 1e-10 * Math.max(1, Math.abs(c))) break;
-    for (let i = 0; i < n; i++) N[i] += sign * eta * F[i];
-    const nn = nrm2(N);
-    for (let i = 0; i < n; i++) N[i] /= nn;
-  }
-  return { curvature: C, direction: Array.from(N), iterations: it, gradientCalls: calls };
-}
+export { dimer, type DimerResult } from '../optim/curvature.ts';

@@ -55,7 +55,7 @@ export interface EscapeOptions {
 export interface EscapeResult {
   method: { name: string; params: Record<string, number | string> };
   saddle: SaddleInfo & { dim: number };
-  dims: { d: number; median: number | null; escaped: number; runs: number; times: (number | null)[]; perturbations: number }[];
+  dims: { d: number; median: number | null; escaped: number; runs: number; times: (number | null)[]; perturbations: number; /** Mean oracle use per run until escape (or the iteration limit). */ oracle: Record<string, number> }[];
   fit: { slope: number; intercept: number; ci: [number, number] } | null;
   predicted: { slope: number; formula: string } | null;
   consistent: boolean | null;
@@ -65,7 +65,7 @@ export interface EscapeResult {
 /** The effective step of a method at a saddle, from its parameters. */
 function effectiveStep(name: string, p: Record<string, number | string>): number | null {
   if (name === 'ppgd' || name === 'precond-gd') return (p.gamma as number) * (p.lambda as number);
-  if (['gd', 'pgd', 'clipped-gd', 'sam'].includes(name)) return p.gamma as number;
+  if (['gd', 'pgd', 'clipped-gd', 'sam', 'ssrgd', 'spider'].includes(name)) return p.gamma as number;
   return null;
 }
 
@@ -83,6 +83,7 @@ export function escapeTimes(def: MethodDef, params: Record<string, number | stri
     const xs = o.saddle ? o.saddle(d) : new Float64Array(d);
     const times: (number | null)[] = [];
     let perturbations = 0;
+    const oracle: Record<string, number> = { gradients: 0, samples: 0, functionValues: 0, communicated: 0 };
     for (let k = 0; k < o.runs; k++) {
       const seed = `${String(o.seed)}/escape/${d}/${k}`;
       const r = optimize(obj, def, params, {
@@ -94,10 +95,11 @@ export function escapeTimes(def: MethodDef, params: Record<string, number | stri
         },
       });
       perturbations += r.perturbations ?? 0;
+      for (const key of Object.keys(oracle)) oracle[key] += (r.oracle as unknown as Record<string, number>)[key] / o.runs;
       times.push(r.status === 'stopped' ? r.steps : null);
     }
     const done = times.filter((t): t is number => t !== null);
-    rows.push({ d, median: done.length * 2 > o.runs ? quantile(done.concat(new Array(o.runs - done.length).fill(Infinity)), 0.5) : null, escaped: done.length, runs: o.runs, times, perturbations });
+    rows.push({ d, median: done.length * 2 > o.runs ? quantile(done.concat(new Array(o.runs - done.length).fill(Infinity)), 0.5) : null, escaped: done.length, runs: o.runs, times, perturbations, oracle });
   }
   const pts = rows.filter((r) => r.median !== null && Number.isFinite(r.median));
   let fit: EscapeResult['fit'] = null;

@@ -33,9 +33,24 @@ export interface Perturbation {
 }
 
 export interface MethodPlan {
-  oracle: 'full' | 'batch';
+  /**
+   * full: ∇f; batch: g_B; spider: the recursive estimator v_t = g_B(x_t) − g_B(x_{t−1}) +
+   * v_{t−1}, refreshed every `spiderQ` steps (SPIDER/SSRGD); zo: coordinate-wise central
+   * differences of f (function values only, theory.md §g4).
+   */
+  oracle: 'full' | 'batch' | 'spider' | 'zo';
   batch: number;
   batch2: number;
+  spiderQ?: number;
+  /** Refresh batch of the SPIDER estimator (0: the full gradient). */
+  spiderBig?: number;
+  zoMu?: number;
+  /**
+   * Negative-curvature step when the direction is small: find a direction of negative
+   * curvature (Dimer rotation with gradients, or zeroth-order power iteration with function
+   * values) and move along it by `step` in the sign that lowers f.
+   */
+  negativeCurvature?: { threshold: number; step: number; finder: 'dimer' | 'zo'; every: number };
   /** Sharpness-aware: evaluate the direction at x + ρ·g/‖g‖. */
   samRho?: number;
   chain: Transform[];
@@ -91,7 +106,7 @@ function def(name: string, update: string, params: MethodParam[], stochastic: bo
     build(p, env) {
       const step = stepRule(p, env, name);
       return {
-        oracle: stochastic ? 'batch' : 'full',
+        oracle: (stochastic ? 'batch' : 'full') as MethodPlan['oracle'],
         batch: (p.batch as number) ?? 1,
         batch2: (p.batch2 as number) ?? 1,
         chain: chain(p, step),
@@ -138,6 +153,27 @@ export const METHODS: MethodDef[] = [
       measure: stationarityMeasure(p.kernel as string, p.lambda as number),
     },
   })),
+  def('spider', 'v_t = g_B(x_t) − g_B(x_{t−1}) + v_{t−1} (refreshed every q steps); x − γ v_t (SPIDER/SpiderBoost)', [
+    gammaP, batchP, { name: 'q', doc: 'refresh period', default: 10, kind: 'int', min: 1 }, { name: 'big', doc: 'refresh batch (0: full gradient)', default: 0, kind: 'int', min: 0 },
+  ], true, (_p, s) => [scaleBy(s)], (p) => ({ oracle: 'spider', spiderQ: p.q as number, spiderBig: p.big as number })),
+  def('ssrgd', 'SPIDER estimator; x ← x + ξ, ξ ~ U(B(0, r)) when ‖v‖ ≤ g_thres and t − t_last > t_thres (Li 2019)', [
+    gammaP, batchP, { name: 'q', doc: 'refresh period', default: 10, kind: 'int', min: 1 }, { name: 'big', doc: 'refresh batch (0: full gradient)', default: 0, kind: 'int', min: 0 },
+    { name: 'r', doc: 'perturbation radius', default: 1e-3, kind: 'num', positive: true }, { name: 'gthres', doc: 'estimator-norm threshold', default: 1e-3, kind: 'num', min: 0 },
+    { name: 'tthres', doc: 'iterations between perturbations', default: 10, kind: 'int', min: 0 },
+  ], true, (_p, s) => [scaleBy(s)], (p) => ({ oracle: 'spider', spiderQ: p.q as number, spiderBig: p.big as number, perturb: { threshold: p.gthres as number, every: p.tthres as number, radius: p.r as number, scale: 1 } })),
+  def('zo-gd', 'x − γ ĝ, ĝ_i = (f(x + μe_i) − f(x − μe_i))/(2μ) (function values only)', [gammaP, { name: 'mu', doc: 'difference step μ', default: 1e-5, kind: 'num', positive: true }], false, (_p, s) => [scaleBy(s)], (p) => ({ oracle: 'zo', zoMu: p.mu as number })),
+  def('zo-ncf', 'ZO-GD; when ‖ĝ‖ ≤ g_thres, zeroth-order negative-curvature finding (power iteration on I − H/ℓ with ZO Hessian-vector products) and a step along it (Zhang, Xiong, Gu 2022)', [
+    gammaP, { name: 'mu', doc: 'difference step μ', default: 1e-4, kind: 'num', positive: true }, { name: 'gthres', doc: 'gradient-estimate threshold', default: 1e-3, kind: 'num', min: 0 },
+    { name: 'eta', doc: 'negative-curvature step length', default: 0.1, kind: 'num', positive: true }, { name: 'every', doc: 'iterations between searches', default: 10, kind: 'int', min: 0 },
+  ], false, (_p, s) => [scaleBy(s)], (p) => ({ oracle: 'zo', zoMu: p.mu as number, negativeCurvature: { threshold: p.gthres as number, step: p.eta as number, finder: 'zo', every: p.every as number } })),
+  def('dimer-gd', 'GD; when ‖∇f‖ ≤ g_thres, a Dimer rotation finds the lowest-curvature direction and a step of length η follows it downhill', [
+    gammaP, { name: 'gthres', doc: 'gradient threshold', default: 1e-3, kind: 'num', min: 0 }, { name: 'eta', doc: 'negative-curvature step length', default: 0.1, kind: 'num', positive: true },
+    { name: 'every', doc: 'iterations between rotations', default: 10, kind: 'int', min: 0 },
+  ], false, (_p, s) => [scaleBy(s)], (p) => ({ negativeCurvature: { threshold: p.gthres as number, step: p.eta as number, finder: 'dimer', every: p.every as number } })),
+  def('compressed-pgd', 'perturbed GD with RandomK-compressed steps (d/k on k coordinates): escape with k numbers communicated a step (Avdiukhin & Yaroslavtsev)', [
+    gammaP, { name: 'k', doc: 'coordinates sent a step', kind: 'int', min: 1 }, { name: 'r', doc: 'perturbation radius', default: 1e-3, kind: 'num', positive: true },
+    { name: 'gthres', doc: 'gradient threshold', default: 1e-3, kind: 'num', min: 0 }, { name: 'tthres', doc: 'iterations between perturbations', default: 10, kind: 'int', min: 0 },
+  ], false, (p, s) => [randomK(p.k as number), scaleBy(s)], (p) => ({ perturb: { threshold: p.gthres as number, every: p.tthres as number, radius: p.r as number, scale: 1 } })),
 ];
 
 /** h(t) of the kernels, for λ⁻¹·φ(∇φ*(λg)) = λ⁻¹·h((h*)′(λ‖g‖)) (Bodard & Patrinos §3.2). */

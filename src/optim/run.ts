@@ -10,6 +10,7 @@ import { UsageError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import type { MethodDef } from './methods.ts';
 import type { UpdateContext } from './transform.ts';
+import { dimer, zoGradient, zoNegativeCurvature } from './curvature.ts';
 
 export interface TracePoint {
   t: number;
@@ -43,14 +44,17 @@ export interface OptimizeResult {
   /** Iterations actually taken (< iters when stopped early). */
   steps: number;
   perturbations?: number;
+  /** What the run spent, excluding the trace records: full gradients, per-sample gradients, function values, numbers communicated (compressed methods), negative-curvature searches. */
+  oracle: { gradients: number; samples: number; functionValues: number; communicated: number; curvatureSearches: number };
 }
 
 export function optimize(obj: Objective, def: MethodDef, params: Record<string, number | string>, o: OptimizeOptions): OptimizeResult {
   const n = obj.dim;
   const plan = def.build(params, { fstar: o.fstar ?? obj.fstar });
   const fs = obj.finiteSum;
-  if (plan.oracle === 'batch' && !fs) throw new UsageError(`method ${def.name} is stochastic, but ${obj.name} has no finite-sum structure (samples); use its full-batch counterpart`);
-  if (fs && plan.oracle === 'batch' && (plan.batch > fs.n || plan.batch2 > fs.n)) throw new UsageError(`method ${def.name}: batch sizes (${plan.batch}, ${plan.batch2}) exceed the ${fs.n} samples of ${obj.name}`);
+  const sampled = plan.oracle === 'batch' || plan.oracle === 'spider';
+  if (sampled && !fs) throw new UsageError(`method ${def.name} is stochastic, but ${obj.name} has no finite-sum structure (samples); use its full-batch counterpart`);
+  if (fs && sampled && (plan.batch > fs.n || plan.batch2 > fs.n || (plan.spiderBig ?? 0) > fs.n)) throw new UsageError(`method ${def.name}: batch sizes (${plan.batch}, ${plan.batch2}) exceed the ${fs.n} samples of ${obj.name}`);
   // One stream family for every method: with the same seed, methods see the same
   // mini-batches (common random numbers), which makes comparisons sharper.
   const rng = new Rng(o.seed, 'optimize');
@@ -63,13 +67,14 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
   const batches = rng.stream('batches'), batches2 = rng.stream('batches2'), perturbRng = rng.stream('perturb'), transformRng = rng.stream('transform');
   for (const tr of plan.chain) tr.init?.(n);
   const trace: TracePoint[] = [];
+  const oracle = { gradients: 0, samples: 0, functionValues: 0, communicated: 0, curvatureSearches: 0 };
   let samples = 0;
   let status: OptimizeResult['status'] = 'done';
   let lastPerturb = -Infinity, perturbations = 0;
   const record = (t: number) => {
     const f = obj.grad(x, gfull);
     const p: TracePoint = { t, f, gradNorm: nrm2(gfull) };
-    if (plan.oracle === 'batch') p.samples = samples;
+    if (sampled) p.samples = samples;
     trace.push(p);
     return p;
   };
@@ -86,11 +91,51 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
       return gaux;
     },
   };
+  // SPIDER state: the previous iterate and estimator.
+  const xPrev = new Float64Array(n), v = new Float64Array(n), g2 = new Float64Array(n), zoScratch = new Float64Array(n);
+  let allIdx: Int32Array | null = null;
+  let tDir = 0;
   const direction = (at: Float64Array): number => {
-    if (plan.oracle === 'full') return obj.grad(at, g);
-    samples += plan.batch;
-    return fs!.batchGrad(batches.indicesWithout(fs!.n, plan.batch, idx), plan.batch, at, g);
+    switch (plan.oracle) {
+      case 'full':
+        oracle.gradients++;
+        return obj.grad(at, g);
+      case 'zo': {
+        oracle.functionValues += zoGradient(obj, at, plan.zoMu ?? 1e-5, g, zoScratch) + 1;
+        return obj.value(at);
+      }
+      case 'spider': {
+        let f: number;
+        if (tDir % (plan.spiderQ ?? 10) === 0) {
+          const big = plan.spiderBig ?? 0;
+          if (big > 0) {
+            f = fs!.batchGrad(batches.indicesWithout(fs!.n, big, allIdx && allIdx.length >= big ? allIdx : (allIdx = new Int32Array(Math.max(big, plan.batch)))), big, at, v);
+            samples += big;
+          } else {
+            f = obj.grad(at, v);
+            oracle.gradients++;
+            samples += fs!.n;
+          }
+        } else {
+          // The same mini-batch at the current and the previous point.
+          batches.indicesWithout(fs!.n, plan.batch, idx);
+          f = fs!.batchGrad(idx, plan.batch, at, g);
+          fs!.batchGrad(idx, plan.batch, xPrev, g2);
+          for (let i = 0; i < n; i++) v[i] += g[i] - g2[i];
+          samples += 2 * plan.batch;
+        }
+        xPrev.set(at);
+        g.set(v);
+        tDir++;
+        return f;
+      }
+      default:
+        samples += plan.batch;
+        return fs!.batchGrad(batches.indicesWithout(fs!.n, plan.batch, idx), plan.batch, at, g);
+    }
   };
+  let lastNC = -Infinity;
+  const ncTry = new Float64Array(n);
   let t = 0;
   for (; t < iters; t++) {
     if (t % every === 0) {
@@ -112,6 +157,34 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
         gn = nrm2(g);
       }
     }
+    if (plan.negativeCurvature && gn <= plan.negativeCurvature.threshold && t - lastNC > plan.negativeCurvature.every) {
+      // Find the lowest-curvature direction and step along it downhill (the sign by f).
+      const nc = plan.negativeCurvature;
+      lastNC = t;
+      oracle.curvatureSearches++;
+      let dir: ArrayLike<number>, lam: number;
+      if (nc.finder === 'dimer') {
+        const d = dimer(obj, x, { seed: `${String(o.seed)}/${t}` });
+        oracle.gradients += d.gradientCalls;
+        dir = d.direction; lam = d.curvature;
+      } else {
+        const z = zoNegativeCurvature(obj, x, { mu: plan.zoMu, seed: `${String(o.seed)}/${t}` });
+        oracle.functionValues += z.functionValues;
+        dir = z.direction; lam = z.lambdaMin;
+      }
+      if (lam < 0) {
+        let best = Infinity, bestS = 0;
+        for (const sgn of [1, -1]) {
+          for (let i = 0; i < n; i++) ncTry[i] = x[i] + sgn * nc.step * dir[i];
+          const fv = obj.value(ncTry);
+          oracle.functionValues++;
+          if (fv < best) { best = fv; bestS = sgn; }
+        }
+        for (let i = 0; i < n; i++) x[i] += bestS * nc.step * dir[i];
+        f = direction(x);
+        gn = nrm2(g);
+      }
+    }
     if (plan.samRho !== undefined && gn > 0) {
       // SAM: the direction is the gradient at x + ρ·g/‖g‖.
       const s = plan.samRho / gn;
@@ -124,6 +197,7 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
     ctx.t = t; ctx.f = f; ctx.gnorm = gn; ctx.gamma = NaN;
     auxReady = false;
     for (const tr of plan.chain) tr.update(u, ctx);
+    for (let i = 0; i < n; i++) if (u[i] !== 0) oracle.communicated++;
     let xn = 0;
     for (let i = 0; i < n; i++) {
       x[i] -= u[i];
@@ -138,7 +212,8 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
       if (status === 'done' && (!Number.isFinite(p.f) || !Number.isFinite(p.gradNorm))) status = 'nonfinite';
     }
   }
-  const res: OptimizeResult = { objective: obj.name, dim: n, seed: o.seed, method: { name: def.name, params }, iters, trace, x: Array.from(x), status, steps: t };
+  oracle.samples = samples;
+  const res: OptimizeResult = { objective: obj.name, dim: n, seed: o.seed, method: { name: def.name, params }, iters, trace, x: Array.from(x), status, steps: t, oracle };
   if (plan.perturb) res.perturbations = perturbations;
   return res;
 }
