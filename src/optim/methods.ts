@@ -6,7 +6,7 @@
  */
 import { KERNELS } from '../conditions/extra.ts';
 import { UsageError } from '../errors.ts';
-import { clipByNorm, insgdScale, lmoClip, momentum, normalize, normalizeIndependent, precondition, randomK, scaleBy, type Transform } from './transform.ts';
+import { clipByNorm, constrainedClip, insgdScale, lmoClip, momentum, normalize, normalizeIndependent, precondition, randomK, scaleBy, type Transform } from './transform.ts';
 import { constant, gapAdaptive, linearWarmup, polyak, type StepRule } from './schedules.ts';
 
 export interface MethodParam {
@@ -117,6 +117,8 @@ function def(name: string, update: string, params: MethodParam[], stochastic: bo
   };
 }
 
+const normP: MethodParam = { name: 'norm', doc: 'geometry: inf (sign), 2, or spectral (the parameters as a rows×cols matrix)', default: 'inf', kind: 'enum', choices: ['inf', '2', 'spectral'] };
+const rowsP: MethodParam = { name: 'rows', doc: 'rows of the parameter matrix (norm=spectral)', default: 1, kind: 'int', min: 1 };
 const kernelP: MethodParam = { name: 'kernel', doc: `reference kernel: ${Object.keys(KERNELS).join(', ')}`, default: 'smooth-clip', kind: 'enum', choices: Object.keys(KERNELS) };
 
 export const METHODS: MethodDef[] = [
@@ -133,7 +135,8 @@ export const METHODS: MethodDef[] = [
   def('insg', "x − γ g_B/‖g_B'‖^β (independently normalised, I-NSGD eq. 12)", [gammaP, betaP, batchP, { name: 'batch2', doc: "independent batch size |B'|", default: 1, kind: 'int', min: 1 }], true, (p, s) => [normalizeIndependent(p.beta as number), scaleBy(s)]),
   def('nsgd-momentum', 'd ← (1−α)d + α g_B; x − γ d/‖d‖^β', [gammaP, betaP, batchP, { name: 'alpha', doc: 'momentum weight α (1: none)', default: 0.1, kind: 'num', positive: true }], true, (p, s) => [momentum(p.alpha as number), normalize(p.beta as number), scaleBy(s)]),
   def('precond-gd', 'x − γ∇φ*(λ∇f), φ = h(‖·‖) (Bodard & Patrinos P-GD)', [gammaP, { name: 'lambda', doc: 'dual step λ', default: 1, kind: 'num', positive: true }, kernelP], false, (p, s) => [precondition(p.kernel as string, p.lambda as number), scaleBy(s)]),
-  def('ggnc', 'd ← (1−α)d + α g; x − γ min{‖d‖_*, ρ}·u(d) (generalised gradient-norm clipping, ℓ∞ or ℓ2)', [gammaP, { name: 'rho', doc: 'clipping radius ρ (dual norm)', kind: 'num', positive: true }, { name: 'norm', doc: 'geometry: inf (sign) or 2', default: 'inf', kind: 'enum', choices: ['inf', '2'] }, { name: 'alpha', doc: 'momentum weight α', default: 1, kind: 'num', positive: true }, batchP], true, (p, s) => [momentum(p.alpha as number), lmoClip(p.rho as number, p.norm as 'inf' | '2'), scaleBy(s)]),
+  def('ggnc', 'd ← (1−α)d + α g; x − γ min{‖d‖_*, ρ}·u(d) (generalised gradient-norm clipping: ℓ∞/sign, ℓ2, or spectral on a rows×cols matrix)', [gammaP, { name: 'rho', doc: 'clipping radius ρ (dual norm)', kind: 'num', positive: true }, normP, rowsP, { name: 'alpha', doc: 'momentum weight α', default: 1, kind: 'num', positive: true }, batchP], true, (p, s) => [momentum(p.alpha as number), lmoClip(p.rho as number, p.norm as 'inf' | '2' | 'spectral', p.rows as number), scaleBy(s)]),
+  def('clipped-scion', 'd ← (1−α)d + α g; x⁺ = (1 − γη)x + γη·lmo(d), η = min{1, ⟨d, x − lmo(d)⟩/ρ} over the radius-R norm ball (constrained generalised clipping; the shrink is weight decay)', [gammaP, { name: 'rho', doc: 'clipping threshold ρ of the Frank–Wolfe gap', kind: 'num', positive: true }, { name: 'R', doc: 'radius of the norm ball', default: 1, kind: 'num', positive: true }, normP, rowsP, { name: 'alpha', doc: 'momentum weight α', default: 1, kind: 'num', positive: true }, batchP], true, (p, s) => [momentum(p.alpha as number), constrainedClip(p.R as number, p.rho as number, p.norm as 'inf' | '2' | 'spectral', s, p.rows as number)]),
   def('randomk-sgd', 'x − γ·C(g_B), C = RandomK (d/k on k coordinates)', [gammaP, { name: 'k', doc: 'coordinates kept', kind: 'int', min: 1 }, batchP], true, (p, s) => [randomK(p.k as number), scaleBy(s)]),
   def('sam', 'x − γ∇f(x + ρ∇f/‖∇f‖) (sharpness-aware minimisation)', [gammaP, { name: 'rho', doc: 'ascent radius ρ', kind: 'num', min: 0 }], false, (_p, s) => [scaleBy(s)], (p) => ({ samRho: p.rho as number })),
   def('pgd', 'GD; x ← x + ξ, ξ ~ U(B(0, r)) when ‖∇f‖ ≤ g_thres and t − t_last > t_thres (Jin et al.)', [

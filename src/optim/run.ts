@@ -80,7 +80,7 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
   };
   let auxReady = false;
   const ctx: UpdateContext = {
-    t: 0, f: NaN, gnorm: NaN, gamma: NaN, rng: transformRng,
+    t: 0, f: NaN, gnorm: NaN, gamma: NaN, rng: transformRng, x,
     aux() {
       if (!auxReady) {
         if (!fs) throw new UsageError(`method ${def.name} needs an independent mini-batch: ${obj.name} has no samples`);
