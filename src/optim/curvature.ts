@@ -3,10 +3,10 @@
  * zeroth-order Hessian-vector products with Lanczos (function values only). Each
  * reports what it spent, so escape experiments can set query counts side by side.
  */
-import { lanczos } from '../core/eig.ts';
+import { jacobiEigen, lanczos } from '../core/eig.ts';
 import { Rng, type Seed } from '../core/rng.ts';
 import { nrm2 } from '../core/vec.ts';
-import type { Objective } from '../objectives/objective.ts';
+import { denseHessian, type Objective } from '../objectives/objective.ts';
 
 export interface DimerResult {
   curvature: number;
@@ -76,4 +76,58 @@ export function zoNegativeCurvature(obj: Objective, x: Float64Array, o: { mu?: n
   };
   const r = lanczos(op, n, { maxIter: Math.min(n, o.maxIter ?? 20), tol: 1e-4, rng: new Rng(o.seed ?? 1, 'zo-ncf') });
   return { lambdaMin: r.lambdaMin, direction: r.vecMin, functionValues: queries };
+}
+
+/**
+ * Second-order stationarity relative to a box C (Mokhtari et al. 2018): the gradient
+ * mapping ‖x − Π_C(x − γ∇f)‖/γ, and the most negative curvature dᵀ∇²f d/‖d‖² over
+ * feasible directions d (from x into C) that are not ascent directions (⟨∇f, d⟩ ≤ tol).
+ * Candidates: ± the Hessian's eigenvectors and ± the coordinate axes, each truncated to
+ * the faces x sits on. Small dimensions (dense Hessian).
+ */
+export function boxStationarity(obj: Objective, x: Float64Array, box: [number, number], gamma = 1): { gradientMapping: number; minCurvature: number; direction: Float64Array | null; maxStep: number } {
+  const n = obj.dim;
+  const g = new Float64Array(n);
+  obj.grad(x, g);
+  let gm = 0;
+  for (let i = 0; i < n; i++) {
+    const p = Math.min(box[1], Math.max(box[0], x[i] - gamma * g[i]));
+    gm += (x[i] - p) ** 2;
+  }
+  const H = new Float64Array(n * n);
+  denseHessian(obj, x, H);
+  const { vectors } = jacobiEigen(H, n);
+  const cands: Float64Array[] = [];
+  for (let k = 0; k < n; k++) {
+    const v = Float64Array.from({ length: n }, (_, i) => vectors[i * n + k]);
+    cands.push(v, v.map((t) => -t));
+    const e = new Float64Array(n);
+    e[k] = 1;
+    cands.push(e, e.map((t) => -t));
+  }
+  const scale = 1e-9 * (1 + Math.abs(box[0]) + Math.abs(box[1]));
+  let best = 0, dir: Float64Array | null = null, step = 0;
+  for (const d0 of cands) {
+    // Drop components that would leave the box through a face x sits on.
+    const d = d0.map((t, i) => ((x[i] <= box[0] + scale && t < 0) || (x[i] >= box[1] - scale && t > 0) ? 0 : t));
+    const dn = nrm2(d);
+    if (dn < 1e-8) continue;
+    let gd = 0, curv = 0;
+    for (let i = 0; i < n; i++) {
+      gd += g[i] * d[i];
+      let hd = 0;
+      for (let j = 0; j < n; j++) hd += H[i * n + j] * d[j];
+      curv += d[i] * hd;
+    }
+    curv /= dn * dn;
+    if (gd > 1e-8 * dn * (1 + nrm2(g))) continue;
+    let tmax = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (d[i] > 0) tmax = Math.min(tmax, (box[1] - x[i]) / d[i]);
+      if (d[i] < 0) tmax = Math.min(tmax, (box[0] - x[i]) / d[i]);
+    }
+    if (!(tmax > 0)) continue;
+    if (curv < best) { best = curv; dir = d.map((t) => t / dn); step = tmax * dn; }
+  }
+  return { gradientMapping: Math.sqrt(gm) / gamma, minCurvature: best, direction: dir, maxStep: step };
 }

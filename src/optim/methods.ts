@@ -50,7 +50,9 @@ export interface MethodPlan {
    * curvature (Dimer rotation with gradients, or zeroth-order power iteration with function
    * values) and move along it by `step` in the sign that lowers f.
    */
-  negativeCurvature?: { threshold: number; step: number; finder: 'dimer' | 'zo'; every: number };
+  negativeCurvature?: { threshold: number; step: number; finder: 'dimer' | 'zo' | 'feasible'; every: number };
+  /** Project every iterate onto the box [lo, hi]^n (projected methods, Mokhtari et al.). */
+  projectBox?: [number, number];
   /** Sharpness-aware: evaluate the direction at x + ρ·g/‖g‖. */
   samRho?: number;
   chain: Transform[];
@@ -177,6 +179,12 @@ export const METHODS: MethodDef[] = [
     gammaP, { name: 'k', doc: 'coordinates sent a step', kind: 'int', min: 1 }, { name: 'r', doc: 'perturbation radius', default: 1e-3, kind: 'num', positive: true },
     { name: 'gthres', doc: 'gradient threshold', default: 1e-3, kind: 'num', min: 0 }, { name: 'tthres', doc: 'iterations between perturbations', default: 10, kind: 'int', min: 0 },
   ], false, (p, s) => [randomK(p.k as number), scaleBy(s)], (p) => ({ perturb: { threshold: p.gthres as number, every: p.tthres as number, radius: p.r as number, scale: 1 } })),
+  def('projected-gd', 'x ← Π_C(x − γ∇f), C = [lo, hi]^n', [gammaP, { name: 'lo', doc: 'box lower bound', default: -1, kind: 'num' }, { name: 'hi', doc: 'box upper bound', default: 1, kind: 'num' }], false, (_p, s) => [scaleBy(s)], (p) => ({ projectBox: [p.lo as number, p.hi as number] })),
+  def('projected-nc', 'projected GD; near first-order stationarity relative to C, a step along a feasible direction of negative curvature (Mokhtari, Ozdaglar, Jadbabaie 2018)', [
+    gammaP, { name: 'lo', doc: 'box lower bound', default: -1, kind: 'num' }, { name: 'hi', doc: 'box upper bound', default: 1, kind: 'num' },
+    { name: 'gthres', doc: 'gradient-mapping threshold', default: 1e-4, kind: 'num', min: 0 }, { name: 'eta', doc: 'negative-curvature step length', default: 0.5, kind: 'num', positive: true },
+    { name: 'every', doc: 'iterations between searches', default: 10, kind: 'int', min: 0 },
+  ], false, (_p, s) => [scaleBy(s)], (p) => ({ projectBox: [p.lo as number, p.hi as number], negativeCurvature: { threshold: p.gthres as number, step: p.eta as number, finder: 'feasible', every: p.every as number } })),
 ];
 
 /** h(t) of the kernels, for λ⁻¹·φ(∇φ*(λg)) = λ⁻¹·h((h*)′(λ‖g‖)) (Bodard & Patrinos §3.2). */

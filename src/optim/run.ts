@@ -10,7 +10,7 @@ import { UsageError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import type { MethodDef } from './methods.ts';
 import type { UpdateContext } from './transform.ts';
-import { dimer, zoGradient, zoNegativeCurvature } from './curvature.ts';
+import { boxStationarity, dimer, zoGradient, zoNegativeCurvature } from './curvature.ts';
 
 export interface TracePoint {
   t: number;
@@ -157,7 +157,26 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
         gn = nrm2(g);
       }
     }
-    if (plan.negativeCurvature && gn <= plan.negativeCurvature.threshold && t - lastNC > plan.negativeCurvature.every) {
+    // Projected methods measure stationarity by the gradient mapping, not ‖∇f‖.
+    let stat = gn;
+    if (plan.projectBox) {
+      let gm = 0;
+      for (let i = 0; i < n; i++) gm += (x[i] - Math.min(plan.projectBox[1], Math.max(plan.projectBox[0], x[i] - g[i]))) ** 2;
+      stat = Math.sqrt(gm);
+    }
+    if (plan.negativeCurvature?.finder === 'feasible' && stat <= plan.negativeCurvature.threshold && t - lastNC > plan.negativeCurvature.every) {
+      const nc = plan.negativeCurvature;
+      lastNC = t;
+      oracle.curvatureSearches++;
+      const s2 = boxStationarity(obj, x, plan.projectBox!);
+      oracle.gradients += n + 1;
+      if (s2.direction && s2.minCurvature < 0) {
+        const len = Math.min(nc.step, s2.maxStep);
+        for (let i = 0; i < n; i++) x[i] = Math.min(plan.projectBox![1], Math.max(plan.projectBox![0], x[i] + len * s2.direction[i]));
+        f = direction(x);
+        gn = nrm2(g);
+      }
+    } else if (plan.negativeCurvature && plan.negativeCurvature.finder !== 'feasible' && gn <= plan.negativeCurvature.threshold && t - lastNC > plan.negativeCurvature.every) {
       // Find the lowest-curvature direction and step along it downhill (the sign by f).
       const nc = plan.negativeCurvature;
       lastNC = t;
@@ -199,8 +218,10 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
     for (const tr of plan.chain) tr.update(u, ctx);
     for (let i = 0; i < n; i++) if (u[i] !== 0) oracle.communicated++;
     let xn = 0;
+    const pb = plan.projectBox;
     for (let i = 0; i < n; i++) {
       x[i] -= u[i];
+      if (pb) x[i] = Math.min(pb[1], Math.max(pb[0], x[i]));
       xn += x[i] * x[i];
     }
     if (!(xn < 1e300)) { status = xn === xn ? 'diverged' : 'nonfinite'; t++; break; }
