@@ -16,7 +16,7 @@ export const EXAMPLES: { dir: string; args: string[] }[] = [
   { dir: 'poly-quartic', args: ['report', 'builtin:poly-quartic', '--condition', 'l0l1:L0=4,L1=3', '--condition', 'gpl:mu=0.1,rho=3', '--seed', '1'] },
   { dir: 'exp', args: ['report', 'expr:exp(x)', '--condition', 'l0l1:L0=0,L1=1', '--condition', 'l0l1-alpha:L0=0,L1=1', '--condition', 'descent-exp:L0=0,L1=1', '--seed', '1'] },
   { dir: 'phase-retrieval-small', args: ['report', 'builtin:phase-retrieval?d=4&m=40&seed=2', '--box', '-2:2', '--condition', 'l0l1:L1=10,alpha=0.6666666666666666', '--seed', '1'] },
-  ...['insgd-phase-retrieval', 'insgd-beta-sweep', 'insgd-batch2-sweep', 'insgd-dro', 'nsgd-bias', 'warmup-mlp', 'escape-dimension', 'clipping-mnist'].map((e) => ({ dir: `experiment-${e}`, args: ['experiment', e, '--seed', '1'] })),
+  ...['insgd-phase-retrieval', 'insgd-beta-sweep', 'insgd-batch2-sweep', 'insgd-dro', 'nsgd-bias', 'warmup-mlp', 'escape-dimension', 'clipping-mnist', 'sam-minority'].map((e) => ({ dir: `experiment-${e}`, args: ['experiment', e, '--seed', '1'] })),
 ];
 
 const check = process.argv.includes('--check');
