@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.ts';
-import { measureRate } from '../experiments/rate.ts';
+import { clippingRate, insgdSampleComplexity, measureRate } from '../experiments/rate.ts';
+import type { MethodDef } from '../optim/methods.ts';
 import { resolveObjective } from '../objectives/spec.ts';
 import { parseMethodSpec } from '../optim/methods.ts';
 import { parse, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
@@ -8,7 +9,11 @@ export const RATE_HELP = `  gensmooth rate OBJECTIVE --method SPEC [--eps HI:LO:
                            [--theorem ngd-gpl:mu=M,rho=R,L0=A,L1=B] [--seed S] [--json]
                                                    iterations T(ε) to reach f − f* ≤ ε, the fitted exponent of
                                                    T ∝ ε^(−p) with a 95 % interval, the tail's regime, and with
-                                                   --theorem the I-NSGD Theorem 1 step γ(ε) and its predictions`;
+                                                   --theorem the I-NSGD Theorem 1 step γ(ε) and its predictions
+  gensmooth rate OBJECTIVE --method insgd:... --theorem insgd-samples[:gammaMax=G,maxT=T] [--eps HI:LO:K]
+                                                   I-NSGD's sample complexity against its O(ε⁻⁴)
+  gensmooth rate OBJECTIVE --method ggnc:... --theorem ggnc-n:L0=A,L1=B [--horizons 256,1024,...]
+                                                   generalised clipping with momentum against its n^(−1/4)`;
 
 function parseEps(s: string | undefined): number[] {
   if (s === undefined) return Array.from({ length: 7 }, (_, k) => 10 ** (-2 - k * 0.5));
@@ -18,10 +23,20 @@ function parseEps(s: string | undefined): number[] {
   return Array.from({ length: k }, (_, i) => hi * (lo / hi) ** (i / (k - 1)));
 }
 
+function theoremParams(name: string, rest: string, allowed: string[]): Record<string, number> {
+  const p: Record<string, number> = {};
+  for (const part of rest.split(',').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    if (!allowed.includes(k)) throw new UsageError(`--theorem ${name}: unknown parameter "${k}" (${allowed.join(', ')})`);
+    p[k] = parseNumber(`--theorem ${k}`, v ?? '');
+  }
+  return p;
+}
+
 function parseTheorem(s: string | undefined) {
   if (s === undefined) return undefined;
   const [name, rest = ''] = s.split(':');
-  if (name !== 'ngd-gpl') throw new UsageError(`--theorem: unknown theorem "${name}" (theorems: ngd-gpl)`);
+  if (name !== 'ngd-gpl') throw new UsageError(`--theorem: unknown theorem "${name}" (theorems: ngd-gpl, insgd-samples, ggnc-n)`);
   const p: Record<string, number> = {};
   for (const part of rest.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');
@@ -33,14 +48,45 @@ function parseTheorem(s: string | undefined) {
   return { kind: 'ngd-gpl' as const, mu: p.mu, rho: p.rho, L0: p.L0, L1: p.L1 };
 }
 
+/** The two scaling checks: I-NSGD's O(ε⁻⁴) samples, and generalised clipping's n^(−1/4). */
+async function scalingCommand(spec: string, def: MethodDef, params: Record<string, number | string>, th: string, values: Record<string, unknown>): Promise<number> {
+  const [name, rest = ''] = th.split(':');
+  const seed = parseSeedOpt(values.seed as string | undefined);
+  const obj = await resolveObjective(spec);
+  const x0 = values.x0 !== undefined ? parseVector('--x0', values.x0 as string, obj.dim) : undefined;
+  let r;
+  if (name === 'insgd-samples') {
+    if (def.name !== 'insgd') throw new UsageError('--theorem insgd-samples is about insgd: use --method insgd:...');
+    const p = theoremParams(name, rest, ['gammaMax', 'maxT']);
+    r = insgdSampleComplexity(obj, def, params, { eps: parseEps(values.eps as string | undefined), gammaMax: p.gammaMax ?? 1, maxT: p.maxT ?? 2 ** 18, seed, x0 });
+  } else {
+    if (def.name !== 'ggnc') throw new UsageError('--theorem ggnc-n is about ggnc: use --method ggnc:gamma=1,rho=1,norm=2,batch=B');
+    const p = theoremParams(name, rest, ['L0', 'L1']);
+    if (!(p.L0 > 0 && p.L1 > 0)) throw new UsageError('--theorem ggnc-n needs L0 > 0 and L1 > 0 (write --theorem ggnc-n:L0=...,L1=...)');
+    const horizons = ((values.horizons as string | undefined) ?? '256,1024,4096,16384').split(',').map((h) => parseIntOpt('horizons', h, 0, 2, 100_000_000));
+    r = clippingRate(obj, def, params, { horizons, L0: p.L0, L1: p.L1, seed, x0 });
+  }
+  if (values.json) process.stdout.write(toJson({ objective: obj.name, method: { name: def.name, params }, seed, ...r }) + '\n');
+  else {
+    const lines = [`${obj.name} with ${def.name}: ${r.theorem}`];
+    for (const q of r.points) lines.push(`  ${name === 'insgd-samples' ? `ε = ${q.x}: ${q.measured ?? 'not reached'} per-sample gradients (T = ${q.cost})` : `n = ${q.x}: min ‖∇f‖_* ≤ ${q.measured?.toExponential(3)}`}`);
+    if (r.fit) lines.push(`fitted exponent ${r.fit.slope.toFixed(3)} [${r.fit.ci[0].toFixed(3)}, ${r.fit.ci[1].toFixed(3)}] against ${r.predicted}: ${r.consistent ? 'consistent with the bound' : 'significantly WORSE than the bound'}`);
+    for (const n of r.notes) lines.push(`note: ${n}`);
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  return 0;
+}
+
 export async function cmdRate(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     method: { type: 'string' }, eps: { type: 'string' }, 'max-iters': { type: 'string' }, fstar: { type: 'string' },
-    x0: { type: 'string' }, theorem: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
+    x0: { type: 'string' }, theorem: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, horizons: { type: 'string' },
   }, 'rate');
   if (positionals.length !== 1) throw new UsageError('rate takes one OBJECTIVE');
   if (values.method === undefined) throw new UsageError('rate needs --method SPEC (e.g. --method gd:gamma=0.05)');
   const { def, params } = parseMethodSpec(values.method as string);
+  const th = (values.theorem as string | undefined) ?? '';
+  if (th.startsWith('insgd-samples') || th.startsWith('ggnc-n')) return scalingCommand(positionals[0], def, params, th, values);
   const theorem = parseTheorem(values.theorem as string | undefined);
   if (theorem && def.name !== 'ngd') throw new UsageError('--theorem ngd-gpl is about ngd (β-normalised GD): use --method ngd:gamma=1,beta=B (γ is replaced by γ(ε))');
   const eps = parseEps(values.eps as string | undefined);

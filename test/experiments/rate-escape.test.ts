@@ -69,3 +69,21 @@ describe('escape', () => {
     expect(fast.fit!.slope).toBeLessThan(0.7 * r.fit!.slope);
   });
 });
+
+describe('scaling checks against upper bounds', () => {
+  it("I-NSGD's samples to min ‖∇F‖ ≤ ε grow no faster than ε⁻⁴ on logistic regression (doubling the horizon doubles the samples)", async () => {
+    const { insgdSampleComplexity } = await import('../../src/experiments/rate.ts');
+    const { def, params } = parseMethodSpec('insgd:gamma=0.1,beta=1,L1=1,delta=1,batch=8,batch2=4');
+    const r = insgdSampleComplexity(makeBuiltin('logistic', 'n=200&d=5&seed=1'), def, params, { eps: [0.05, 0.02, 0.01, 0.005], gammaMax: 1, maxT: 2 ** 16, seed: 1 });
+    for (const p of r.points) expect(p.measured! % 12).toBe(0); // T·(|B| + |B'|)
+    expect(r.fit!.slope).toBeGreaterThan(0.5);
+    expect(r.consistent).toBe(true);
+  });
+  it('generalised clipping with momentum: min ‖∇f‖ decays at least like n^(−1/4)', async () => {
+    const { clippingRate } = await import('../../src/experiments/rate.ts');
+    const { def, params } = parseMethodSpec('ggnc:gamma=1,rho=1,norm=2,batch=8');
+    const r = clippingRate(makeBuiltin('logistic', 'n=200&d=5&seed=1'), def, params, { horizons: [256, 1024, 4096, 16384], L0: 1, L1: 1, seed: 1 });
+    expect(r.fit!.slope).toBeLessThan(-0.25);
+    expect(r.consistent).toBe(true);
+  });
+});
