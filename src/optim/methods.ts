@@ -6,7 +6,7 @@
  */
 import { KERNELS } from '../conditions/extra.ts';
 import { UsageError } from '../errors.ts';
-import { clipByNorm, constrainedClip, insgdScale, lmoClip, momentum, normalize, normalizeIndependent, precondition, randomK, scaleBy, type Transform } from './transform.ts';
+import { adam, clipByNorm, constrainedClip, dimerProjection, insgdScale, lmoClip, momentum, normalize, normalizeIndependent, precondition, randomK, scaleBy, type Transform } from './transform.ts';
 import { constant, gapAdaptive, linearWarmup, polyak, type StepRule } from './schedules.ts';
 
 export interface MethodParam {
@@ -185,6 +185,16 @@ export const METHODS: MethodDef[] = [
     { name: 'gthres', doc: 'gradient-mapping threshold', default: 1e-4, kind: 'num', min: 0 }, { name: 'eta', doc: 'negative-curvature step length', default: 0.5, kind: 'num', positive: true },
     { name: 'every', doc: 'iterations between searches', default: 10, kind: 'int', min: 0 },
   ], false, (_p, s) => [scaleBy(s)], (p) => ({ projectBox: [p.lo as number, p.hi as number], negativeCurvature: { threshold: p.gthres as number, step: p.eta as number, finder: 'feasible', every: p.every as number } })),
+  def('adam', 'Adam on the mini-batch gradient: x − γ m̂/(√v̂ + ε)', [gammaP, batchP, { name: 'beta1', doc: 'first-moment decay', default: 0.9, kind: 'num', min: 0 }, { name: 'beta2', doc: 'second-moment decay', default: 0.999, kind: 'num', min: 0 }], true, (p, s) => [adam(p.beta1 as number, p.beta2 as number), scaleBy(s)]),
+  def('deo', 'Dimer-enhanced optimisation: every k steps rotate a dimer to the lowest-curvature direction N̂, remove a·⟨g, N̂⟩N̂ from the gradient, then Adam (Hu, Cao, Liu 2025)', [
+    gammaP, { name: 'a', doc: 'projection weight', default: 1, kind: 'num', min: 0 }, { name: 'k', doc: 'steps between dimer updates', default: 10, kind: 'int', min: 1 },
+    { name: 'toward', doc: 'dimer rotation: min (lowest curvature, the correct rule) or max (the third-party sign)', default: 'min', kind: 'enum', choices: ['min', 'max'] },
+    { name: 'beta1', doc: 'first-moment decay', default: 0.9, kind: 'num', min: 0 }, { name: 'beta2', doc: 'second-moment decay', default: 0.999, kind: 'num', min: 0 },
+  ], false, (p, s) => [dimerProjection(p.a as number, p.k as number, p.toward as 'min' | 'max'), adam(p.beta1 as number, p.beta2 as number), scaleBy(s)]),
+  def('compressed-psgd', 'perturbed SGD with RandomK-compressed steps: the stochastic setting of Avdiukhin & Yaroslavtsev', [
+    gammaP, { name: 'k', doc: 'coordinates sent a step', kind: 'int', min: 1 }, batchP, { name: 'r', doc: 'perturbation radius', default: 1e-3, kind: 'num', positive: true },
+    { name: 'gthres', doc: 'gradient threshold', default: 1e-3, kind: 'num', min: 0 }, { name: 'tthres', doc: 'iterations between perturbations', default: 10, kind: 'int', min: 0 },
+  ], true, (p, s) => [randomK(p.k as number), scaleBy(s)], (p) => ({ perturb: { threshold: p.gthres as number, every: p.tthres as number, radius: p.r as number, scale: 1 } })),
 ];
 
 /** h(t) of the kernels, for λ⁻¹·φ(∇φ*(λg)) = λ⁻¹·h((h*)′(λ‖g‖)) (Bodard & Patrinos §3.2). */

@@ -80,7 +80,8 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
   };
   let auxReady = false;
   const ctx: UpdateContext = {
-    t: 0, f: NaN, gnorm: NaN, gamma: NaN, rng: transformRng, x,
+    t: 0, f: NaN, gnorm: NaN, gamma: NaN, rng: transformRng, x, extraGradients: 0,
+    gradAt: (at, out) => obj.grad(at, out),
     aux() {
       if (!auxReady) {
         if (!fs) throw new UsageError(`method ${def.name} needs an independent mini-batch: ${obj.name} has no samples`);
@@ -234,6 +235,7 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
     }
   }
   oracle.samples = samples;
+  oracle.gradients += ctx.extraGradients;
   const res: OptimizeResult = { objective: obj.name, dim: n, seed: o.seed, method: { name: def.name, params }, iters, trace, x: Array.from(x), status, steps: t, oracle };
   if (plan.perturb) res.perturbations = perturbations;
   return res;

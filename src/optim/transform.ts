@@ -26,6 +26,10 @@ export interface UpdateContext {
   rng: Rng;
   /** The current iterate (read only): for updates that are not a function of the gradient alone. */
   x: Float64Array;
+  /** The objective's gradient at any point (for transforms that probe curvature, e.g. DEO's dimer). */
+  gradAt(at: Float64Array, out: Float64Array): number;
+  /** Extra gradient evaluations a transform made (for the oracle counts). */
+  extraGradients: number;
 }
 
 export interface Transform {
@@ -206,6 +210,63 @@ export const constrainedClip = (radius: number, rho: number, norm: 'inf' | '2' |
       const ge = gammaOf({ t: c.t, f: c.f, gnorm: c.gnorm }) * eta;
       c.gamma = ge;
       for (let i = 0; i < u.length; i++) u[i] = ge * (c.x[i] + radius * dir[i]);
+    },
+  };
+};
+
+/** Adam: m ← β1 m + (1−β1)u, v ← β2 v + (1−β2)u², u ← m̂/(√v̂ + ε) (bias-corrected); the step size follows in the chain. */
+export const adam = (beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Transform => {
+  let m = new Float64Array(0), v = new Float64Array(0), k = 0;
+  return {
+    name: `adam(${beta1}, ${beta2})`,
+    init(n) { m = new Float64Array(n); v = new Float64Array(n); k = 0; },
+    update(u) {
+      k++;
+      const c1 = 1 - beta1 ** k, c2 = 1 - beta2 ** k;
+      for (let i = 0; i < u.length; i++) {
+        m[i] = beta1 * m[i] + (1 - beta1) * u[i];
+        v[i] = beta2 * v[i] + (1 - beta2) * u[i] * u[i];
+        u[i] = m[i] / c1 / (Math.sqrt(v[i] / c2) + eps);
+      }
+    },
+  };
+};
+
+/**
+ * Dimer-enhanced optimisation (Hu, Cao, Liu 2025; theory.md §g4): every `every` steps the
+ * dimer N̂ at x is rotated a few steps (towards the lowest curvature, the correct rule, or
+ * towards the highest, what the third-party formula's sign does) and u ← u − a·⟨u, N̂⟩N̂
+ * removes the gradient's component along it; N̂ is kept between updates. Gradient calls
+ * are counted in the context.
+ */
+export const dimerProjection = (a: number, every: number, toward: 'min' | 'max' = 'min', dR = 1e-3, rotations = 5): Transform => {
+  let N = new Float64Array(0), gp = new Float64Array(0), gm = new Float64Array(0), xp = new Float64Array(0), xm = new Float64Array(0);
+  return {
+    name: `dimer-projection(a=${a}, every ${every})`,
+    init(n) {
+      N = new Float64Array(n); gp = new Float64Array(n); gm = new Float64Array(n); xp = new Float64Array(n); xm = new Float64Array(n);
+      N[0] = 1;
+    },
+    update(u, c) {
+      const n = u.length;
+      if (c.t % every === 0) {
+        for (let r = 0; r < rotations; r++) {
+          for (let i = 0; i < n; i++) { xp[i] = c.x[i] + dR * N[i]; xm[i] = c.x[i] - dR * N[i]; }
+          c.gradAt(xp, gp);
+          c.gradAt(xm, gm);
+          c.extraGradients += 2;
+          let cv = 0, hn = 0;
+          for (let i = 0; i < n; i++) { gp[i] = (gp[i] - gm[i]) / (2 * dR); cv += gp[i] * N[i]; hn += gp[i] * gp[i]; }
+          const eta = 0.5 / Math.max(Math.sqrt(hn), 1e-12);
+          const sign = toward === 'min' ? -1 : 1;
+          for (let i = 0; i < n; i++) N[i] += sign * eta * (gp[i] - cv * N[i]);
+          const nn = nrm2(N);
+          for (let i = 0; i < n; i++) N[i] /= nn;
+        }
+      }
+      let ip = 0;
+      for (let i = 0; i < n; i++) ip += u[i] * N[i];
+      for (let i = 0; i < n; i++) u[i] -= a * ip * N[i];
     },
   };
 };
