@@ -1,6 +1,6 @@
 /** The command line as scripts see it: exit codes, one-line errors, byte-identical replays. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,5 +153,16 @@ describe('gensmooth optimize', () => {
   it('a diverging run reports its status', () => {
     const r = run('optimize', 'expr:x^4', '--method', 'gd:gamma=10', '--iters', '50', '--x0', '3', '--json');
     expect(JSON.parse(r.out).status).toMatch(/diverged|nonfinite/);
+  });
+});
+
+describe('optimize --out', () => {
+  it('writes the run as a report (trace plot, JSON, Markdown, HTML)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'gs-')), 'run');
+    const r = run('optimize', 'builtin:poly-quartic', '--method', 'gd:gamma=0.01', '--iters', '100', '--out', out);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(j.run.result.trace.at(-1).t).toBe(100);
+    expect(j.plots.map((p: { file: string }) => p.file)).toEqual(['optimizer-trace.svg']);
   });
 });

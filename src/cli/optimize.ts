@@ -2,10 +2,13 @@ import { UsageError } from '../errors.ts';
 import { resolveObjective } from '../objectives/spec.ts';
 import { parseMethodSpec } from '../optim/methods.ts';
 import { optimize } from '../optim/run.ts';
+import { buildReport } from '../report/report.ts';
+import { provenance } from '../report/provenance.ts';
+import { writeReportDir } from '../report/write.ts';
 import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
 
 export const OPTIMIZE_HELP = `  gensmooth optimize OBJECTIVE --method SPEC [--iters N] [--x0 X1,...] [--record-every K] [--fstar F]
-                                [--seed S] [--json]           one run of one method (gensmooth list shows the methods)`;
+                                [--seed S] [--json] [--out DIR]   one run of one method (gensmooth list shows the methods)`;
 
 export async function cmdOptimize(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -21,7 +24,6 @@ export async function cmdOptimize(argv: string[]): Promise<number> {
   }, 'optimize');
   if (positionals.length !== 1) throw new UsageError('optimize takes one OBJECTIVE: gensmooth optimize OBJECTIVE --method SPEC');
   if (values.method === undefined) throw new UsageError('optimize needs --method SPEC, e.g. --method gd:gamma=0.01 (gensmooth list shows the methods)');
-  if (values.out !== undefined) throw new UsageError('--out is not built for optimize yet; use --json and redirect it to a file');
   const { def, params } = parseMethodSpec(values.method as string);
   const iters = parseIntOpt('iters', values.iters as string | undefined, 1000, 0, 100_000_000);
   const seed = parseSeedOpt(values.seed as string | undefined);
@@ -31,6 +33,12 @@ export async function cmdOptimize(argv: string[]): Promise<number> {
   const x0 = values.x0 !== undefined ? parseVector('--x0', values.x0 as string, obj.dim) : undefined;
   const recordEvery = values['record-every'] !== undefined ? parseIntOpt('record-every', values['record-every'] as string, 1, 1, 100_000_000) : undefined;
   const r = optimize(obj, def, params, { iters, x0, seed, recordEvery, fstar, box });
+  if (values.out !== undefined) {
+    // The run as a report: the trace plot (f − f* where f* is known), JSON, Markdown, HTML.
+    const check = { objective: obj.name, dim: obj.dim, seed, box, results: [], notes: [`one run of ${def.name}; no condition was checked`] };
+    const { files } = buildReport(check, provenance(['optimize', ...argv]), { result: r, fstar: fstar ?? obj.fstar });
+    writeReportDir(values.out as string, files);
+  }
   if (values.json) process.stdout.write(toJson(r) + '\n');
   else {
     const first = r.trace[0], last = r.trace[r.trace.length - 1];
