@@ -94,7 +94,7 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
   };
   // SPIDER state: the previous iterate and estimator.
   const xPrev = new Float64Array(n), v = new Float64Array(n), g2 = new Float64Array(n), zoScratch = new Float64Array(n);
-  let allIdx: Int32Array | null = null;
+  const idxBig = new Int32Array(Math.max(plan.spiderBig ?? 0, 1));
   let tDir = 0;
   const direction = (at: Float64Array): number => {
     switch (plan.oracle) {
@@ -110,7 +110,7 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
         if (tDir % (plan.spiderQ ?? 10) === 0) {
           const big = plan.spiderBig ?? 0;
           if (big > 0) {
-            f = fs!.batchGrad(batches.indicesWithout(fs!.n, big, allIdx && allIdx.length >= big ? allIdx : (allIdx = new Int32Array(Math.max(big, plan.batch)))), big, at, v);
+            f = fs!.batchGrad(batches.indicesWithout(fs!.n, big, idxBig), big, at, v);
             samples += big;
           } else {
             f = obj.grad(at, v);
