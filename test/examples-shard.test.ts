@@ -16,5 +16,5 @@ it('examples/user-ci shards with --shard and merges blob reports', () => {
   }
   const merged = spawnSync(process.execPath, [vitest, 'run', '--config', 'examples/user-ci/vitest.config.ts', `--merge-reports=${dir}`], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
   expect(merged.status).toBe(0);
-  expect(merged.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Test Files\s+2 passed/);
+  expect(merged.stdout.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '')).toMatch(/Test Files\s+2 passed/);
 });

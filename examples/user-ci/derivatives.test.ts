@@ -1,6 +1,6 @@
 /** The objective's own derivatives, checked before any claim is (the same check as `gensmooth verify`). */
 import { expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { arbitraries, resolveObjective, verifyObjective } from 'gensmooth';
 
 const OBJ = './examples/user-ci/objectives/softplus-quartic.ts';

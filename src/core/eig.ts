@@ -155,9 +155,8 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
   const w = new Float64Array(n);
   let invariant = false;
   let ritz = { values: new Float64Array([0]), vectors: new Float64Array([1]) } as { values: Float64Array; vectors: Float64Array };
-  let k = 0;
   let resMax = Infinity, resMin = Infinity;
-  for (k = 0; k < maxIter; k++) {
+  for (let k = 0; k < maxIter; k++) {
     if (k === 0) Q.push(new Float64Array(q));
     op(Q[k], w);
     const a = dot(w, Q[k]);
@@ -192,19 +191,12 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
     resMax = Math.abs(b * sMax);
     resMin = Math.abs(b * sMin);
     const scaleT = Math.max(Math.abs(ritz.values[0]), Math.abs(ritz.values[m - 1]), 1e-300);
-    if (!Number.isFinite(a) || !Number.isFinite(b)) {
-      k++;
-      break;
-    }
+    if (!Number.isFinite(a) || !Number.isFinite(b)) break;
     if (b <= 1e-13 * scaleT || m === n) {
       invariant = true;
-      k++;
       break;
     }
-    if (resMax <= tol * scaleT && resMin <= tol * scaleT && m >= 2) {
-      k++;
-      break;
-    }
+    if (resMax <= tol * scaleT && resMin <= tol * scaleT && m >= 2) break;
     beta.push(b);
     scal(1 / b, w);
     Q.push(new Float64Array(w));

@@ -70,7 +70,7 @@ export class Rng {
 
   /** A uniformly distributed unit vector (normalised Gaussian). */
   sphere(out: Vec): Vec {
-    let s = 0;
+    let s: number;
     do {
       s = 0;
       for (let i = 0; i < out.length; i++) {

@@ -245,7 +245,6 @@ function differentiate(tree: MathNode, v: string): MathNode {
 
 /** Compile generated code (whitelisted tokens only, see the module comment). */
 function compileFn<T>(params: string[], body: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function(...params, `"use strict";\n${body}`) as T;
 }
 
