@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { check, estimate, verdicts } from './helpers.ts';
 
-describe('§i.1: I-NSGD eq. (2) and Lemma 1 (global asymmetric form) fail on the paper\'s own examples', () => {
+describe("§i.1: I-NSGD eq. (2) and Lemma 1 (global asymmetric form) fail on the paper's own examples", () => {
   it('eˣ: Hessian form (0, 1) holds, the asymmetric form and Lemma 1 with (0, 1) fail', async () => {
     const r = await check('expr:exp(x)', ['l0l1:L0=0,L1=1', 'l0l1-alpha:L0=0,L1=1', 'descent:L0=0,L1=1']);
     expect(verdicts(r)).toEqual(['holds', 'fails', 'fails']);
@@ -21,7 +21,10 @@ describe('§i.1: I-NSGD eq. (2) and Lemma 1 (global asymmetric form) fail on the
       const est = await check(`expr:x^${p}`, [`l0l1:L1=${L1}`], { box, samples: 400 });
       const L0 = estimate(est, 0, 'L0');
       expect(L0).toBeCloseTo(p * ((p - 2) / L1) ** (p - 2), 3);
-      const r = await check(`expr:x^${p}`, [`l0l1:L0=${L0},L1=${L1}`, `descent:L0=${L0},L1=${L1}`], { box, samples: 400 });
+      const r = await check(`expr:x^${p}`, [`l0l1:L0=${L0},L1=${L1}`, `descent:L0=${L0},L1=${L1}`], {
+        box,
+        samples: 400,
+      });
       expect(verdicts(r)).toEqual(['holds', 'fails']);
     },
   );
@@ -31,18 +34,24 @@ describe('§i.1: I-NSGD eq. (2) and Lemma 1 (global asymmetric form) fail on the
     // needs an L0 growing like the box radius squared (≈ 115 on [−4, 4]).
     const est = await check(spec, ['l0l1:L1=10,alpha=0.6666666666666666'], { box: [-4, 4], samples: 800 });
     const L0 = estimate(est, 0, 'L0');
-    const r = await check(spec, [`l0l1-alpha:L0=${2 * L0},L1=10,alpha=0.6666666666666666`], { box: [-4, 4], samples: 800 });
+    const r = await check(spec, [`l0l1-alpha:L0=${2 * L0},L1=10,alpha=0.6666666666666666`], {
+      box: [-4, 4],
+      samples: 800,
+    });
     expect(verdicts(r)).toEqual(['fails']);
     expect(r.results[0].counterexample!.y).not.toBeNull();
   });
 });
 
 describe('§i.2: "w + ½w² + w⁴ satisfies ρ = 3, μ = 0.1" is false (only on |w + ½| < 0.0064)', () => {
-  test.prop([fc.integer({ min: 1, max: 1e6 })], { numRuns: 3 })('fails for every seed, with the counterexample in the tiny region', async (seed) => {
-    const r = await check('builtin:poly-quartic', ['gpl:mu=0.1,rho=3'], { seed, samples: 500 });
-    expect(verdicts(r)).toEqual(['fails']);
-    expect(Math.abs(r.results[0].counterexample!.x[0] + 0.5)).toBeLessThan(0.0064);
-  });
+  test.prop([fc.integer({ min: 1, max: 1e6 })], { numRuns: 3 })(
+    'fails for every seed, with the counterexample in the tiny region',
+    async (seed) => {
+      const r = await check('builtin:poly-quartic', ['gpl:mu=0.1,rho=3'], { seed, samples: 500 });
+      expect(verdicts(r)).toEqual(['fails']);
+      expect(Math.abs(r.results[0].counterexample!.x[0] + 0.5)).toBeLessThan(0.0064);
+    },
+  );
   it('ρ > 2 fails at any nondegenerate minimiser: x² + x⁴ with ρ = 2.5', async () => {
     const r = await check('expr:x^2 + x^4', ['gpl:mu=0.01,rho=2.5'], { fstar: 0 });
     expect(verdicts(r)).toEqual(['fails']);
@@ -66,7 +75,9 @@ describe('§a1 / §i.8: non-compact sets of stationary points defeat (L0, L1)-sm
     expect(verdicts(r)).toEqual(['fails']);
   });
   it('¼x⁴ + ¼y⁴ − ½x²y² (Bodard & Patrinos Ex. 2.7): zero gradient on y = ±x, ‖∇²f‖ = 4x²', async () => {
-    const r = await check('expr:0.25*x1^4 + 0.25*x2^4 - 0.5*x1^2*x2^2', ['l0l1:L0=50,L1=5', 'l0l1:L1=5'], { box: [-5, 5] });
+    const r = await check('expr:0.25*x1^4 + 0.25*x2^4 - 0.5*x1^2*x2^2', ['l0l1:L0=50,L1=5', 'l0l1:L1=5'], {
+      box: [-5, 5],
+    });
     expect(r.results[0].verdict).toBe('fails');
     expect(estimate(r, 1, 'L0')).toBeGreaterThan(95); // 4·5² = 100 at the corner of the diagonal
   });

@@ -22,14 +22,28 @@ const time = (args: string[]) => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const conds = ['lsmooth', 'l0l1', 'l0l1-alpha', 'descent', 'gpl', 'curvature-gap'];
-const cases: { name: string; args: string[]; budget: number }[] = [{ name: 'start-up (gensmooth list)', args: ['list'], budget: NaN }];
-for (const c of conds) cases.push({ name: `expr 2-d, ${c}`, args: ['check', 'expr:x1^4 + 2*x2^2 - x1*x2 + sin(x1)', '--condition', c], budget: 2 });
-for (const c of values.quick ? ['l0l1'] : conds) cases.push({ name: `phase-retrieval d=100, ${c}`, args: ['check', 'builtin:phase-retrieval', '--condition', c], budget: 20 });
+const cases: { name: string; args: string[]; budget: number }[] = [
+  { name: 'start-up (gensmooth list)', args: ['list'], budget: NaN },
+];
+for (const c of conds)
+  cases.push({
+    name: `expr 2-d, ${c}`,
+    args: ['check', 'expr:x1^4 + 2*x2^2 - x1*x2 + sin(x1)', '--condition', c],
+    budget: 2,
+  });
+for (const c of values.quick ? ['l0l1'] : conds)
+  cases.push({
+    name: `phase-retrieval d=100, ${c}`,
+    args: ['check', 'builtin:phase-retrieval', '--condition', c],
+    budget: 20,
+  });
 console.log('| case | median s | budget s | ratio to budget |');
 console.log('|---|---|---|---|');
 for (const k of cases) {
   const ts: number[] = [];
   for (let r = 0; r < rounds; r++) ts.push(time(k.args));
   const m = median(ts);
-  console.log(`| ${k.name} | ${m.toFixed(2)} | ${Number.isNaN(k.budget) ? '' : k.budget} | ${Number.isNaN(k.budget) ? '' : (m / k.budget).toFixed(2)} |`);
+  console.log(
+    `| ${k.name} | ${m.toFixed(2)} | ${Number.isNaN(k.budget) ? '' : k.budget} | ${Number.isNaN(k.budget) ? '' : (m / k.budget).toFixed(2)} |`,
+  );
 }

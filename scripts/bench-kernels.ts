@@ -24,7 +24,8 @@ import { exprObjective } from '../src/objectives/expr.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string' }, json: { type: 'boolean' } } });
 const rounds = Number(values.rounds ?? 5);
-const d = 100, m = 3000;
+const d = 100,
+  m = 3000;
 const D = phaseRetrievalData(d, m, 1);
 const z = new Rng(7, 'bench').fillNormal(new Float64Array(d), 1, Math.sqrt(6));
 const v = new Rng(8, 'bench').fillNormal(new Float64Array(d));
@@ -66,17 +67,33 @@ writeFileSync(join(dir, 'A.bin'), Buffer.from(D.A.buffer));
 writeFileSync(join(dir, 'y.bin'), Buffer.from(D.y.buffer));
 writeFileSync(join(dir, 'z.bin'), Buffer.from(z.buffer));
 writeFileSync(join(dir, 'v.bin'), Buffer.from(v.buffer));
-const g = new Float64Array(d), h = new Float64Array(d);
+const g = new Float64Array(d),
+  h = new Float64Array(d);
 const f = prGradKernel(D.A, D.y, m, d, z, g);
 prHvpKernel(D.A, D.y, m, d, z, v, h);
 writeFileSync(join(dir, 'ts.json'), JSON.stringify({ f, g: Array.from(g), h: Array.from(h) }));
-const env: Record<string, string | undefined> = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+const env: Record<string, string | undefined> = {
+  ...process.env,
+  OPENBLAS_NUM_THREADS: '1',
+  OMP_NUM_THREADS: '1',
+  MKL_NUM_THREADS: '1',
+};
 delete env.OPENBLAS_CORETYPE;
 delete env.OPENBLAS_L2_SIZE;
 function numpyRound() {
-  const r = spawnSync('python3', [join(import.meta.dirname, 'ref', 'phase_retrieval_ref.py'), dir, String(d), String(m), '200'], { encoding: 'utf8', env });
+  const r = spawnSync(
+    'python3',
+    [join(import.meta.dirname, 'ref', 'phase_retrieval_ref.py'), dir, String(d), String(m), '200'],
+    { encoding: 'utf8', env },
+  );
   if (r.status !== 0) throw new Error(`numpy reference failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { numpy: string; blas: unknown; agree: Record<string, number>; value_grad: number; hvp: number };
+  return JSON.parse(r.stdout) as {
+    numpy: string;
+    blas: unknown;
+    agree: Record<string, number>;
+    value_grad: number;
+    hvp: number;
+  };
 }
 
 // expr: objective against mathjs evaluate of the same derivative expressions.
@@ -101,21 +118,35 @@ for (let k = 0; k < rounds; k++) {
   const row: Row = {
     np_grad: np.value_grad,
     np_hvp: np.hvp,
-    naive_grad: timePerCall(() => { sink += naiveGrad(D.A, D.y, z, out); }),
-    ts_grad: timePerCall(() => { sink += prGradKernel(D.A, D.y, m, d, z, out); }),
+    naive_grad: timePerCall(() => {
+      sink += naiveGrad(D.A, D.y, z, out);
+    }),
+    ts_grad: timePerCall(() => {
+      sink += prGradKernel(D.A, D.y, m, d, z, out);
+    }),
     ts_hvp: timePerCall(() => prHvpKernel(D.A, D.y, m, d, z, v, out)),
-    expr_ours: timePerCall(() => { sink += ex.grad(xe, ge); }, 200),
+    expr_ours: timePerCall(() => {
+      sink += ex.grad(xe, ge);
+    }, 200),
     expr_mathjs: timePerCall(mathjsValueGrad, 200),
   };
   if (wasm) {
-    row.wasm_grad = timePerCall(() => { sink += wasm.grad(z, out); });
+    row.wasm_grad = timePerCall(() => {
+      sink += wasm.grad(z, out);
+    });
     row.wasm_hvp = timePerCall(() => wasm.hvp(z, v, out));
   }
   rows.push(row);
-  if (k === 0) console.error(`numpy ${np.numpy}, BLAS ${JSON.stringify(np.blas)}, agreement with ours (max relative difference): ${JSON.stringify(np.agree)}`);
+  if (k === 0)
+    console.error(
+      `numpy ${np.numpy}, BLAS ${JSON.stringify(np.blas)}, agreement with ours (max relative difference): ${JSON.stringify(np.agree)}`,
+    );
 }
 const med = (key: string) => {
-  const a = rows.map((r) => r[key]).filter((x) => x !== undefined).sort((p, q) => p - q);
+  const a = rows
+    .map((r) => r[key])
+    .filter((x) => x !== undefined)
+    .sort((p, q) => p - q);
   return a.length ? a[Math.floor(a.length / 2)] : NaN;
 };
 const ratio = (a: string, b: string) => rows.map((r) => r[a] / r[b]).sort((p, q) => p - q)[Math.floor(rows.length / 2)];
@@ -127,7 +158,12 @@ const result = {
     'naive TS / numpy (value+grad)': ratio('naive_grad', 'np_grad'),
     'blocked TS / numpy (value+grad)': ratio('ts_grad', 'np_grad'),
     'blocked TS / numpy (hvp)': ratio('ts_hvp', 'np_hvp'),
-    ...(wasm ? { 'wasm SIMD / numpy (value+grad)': ratio('wasm_grad', 'np_grad'), 'wasm SIMD / numpy (hvp)': ratio('wasm_hvp', 'np_hvp') } : {}),
+    ...(wasm
+      ? {
+          'wasm SIMD / numpy (value+grad)': ratio('wasm_grad', 'np_grad'),
+          'wasm SIMD / numpy (hvp)': ratio('wasm_hvp', 'np_hvp'),
+        }
+      : {}),
     'mathjs evaluate / expr compiled (value+grad)': ratio('expr_mathjs', 'expr_ours'),
   },
 };

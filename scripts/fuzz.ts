@@ -17,8 +17,10 @@ import { argvArb, hostileTreeArb, tokenExprArb } from '../test/reliability/fuzz-
 const { values } = parseArgs({ options: { runs: { type: 'string' }, seed: { type: 'string' } } });
 const runs = Number(values.runs ?? 20000);
 const seed = values.seed !== undefined ? Number(values.seed) : 42;
-const protoN = Object.getOwnPropertyNames(Object.prototype).length, globalsN = Object.keys(globalThis).length;
-let objectives = 0, usage = 0;
+const protoN = Object.getOwnPropertyNames(Object.prototype).length,
+  globalsN = Object.keys(globalThis).length;
+let objectives = 0,
+  usage = 0;
 const expr = (src: string) => {
   try {
     const { objective } = exprObjective(src);
@@ -29,27 +31,41 @@ const expr = (src: string) => {
     if (!(e instanceof UsageError)) throw e;
     usage++;
   }
-  if (Object.getOwnPropertyNames(Object.prototype).length !== protoN || Object.keys(globalThis).length !== globalsN) throw new Error('global state changed');
+  if (Object.getOwnPropertyNames(Object.prototype).length !== protoN || Object.keys(globalThis).length !== globalsN)
+    throw new Error('global state changed');
 };
 const t0 = performance.now();
-for (const [name, arb] of [['token soups', tokenExprArb], ['hostile trees', hostileTreeArb], ['unicode strings', fc.string({ unit: 'binary', maxLength: 40 })]] as const) {
-  fc.assert(fc.property(arb, (s) => { expr(s); }), { numRuns: runs, seed });
+for (const [name, arb] of [
+  ['token soups', tokenExprArb],
+  ['hostile trees', hostileTreeArb],
+  ['unicode strings', fc.string({ unit: 'binary', maxLength: 40 })],
+] as const) {
+  fc.assert(
+    fc.property(arb, (s) => {
+      expr(s);
+    }),
+    { numRuns: runs, seed },
+  );
   console.log(`${name}: ${runs} inputs, no crash`);
 }
 console.log(`expressions: ${objectives} objectives, ${usage} usage errors`);
-const out = process.stdout.write.bind(process.stdout), err = process.stderr.write.bind(process.stderr);
+const out = process.stdout.write.bind(process.stdout),
+  err = process.stderr.write.bind(process.stderr);
 const codes = new Map<number, number>();
-await fc.assert(fc.asyncProperty(argvArb, async (argv) => {
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  try {
-    const c = await main(argv.map((a) => (a === '--samples' ? '--samples=50' : a)));
-    codes.set(c, (codes.get(c) ?? 0) + 1);
-    if (c < 0 || c > 3) throw new Error(`exit ${c} for ${argv.join(' ')}`);
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}), { numRuns: Math.max(1, Math.floor(runs / 40)), seed });
+await fc.assert(
+  fc.asyncProperty(argvArb, async (argv) => {
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      const c = await main(argv.map((a) => (a === '--samples' ? '--samples=50' : a)));
+      codes.set(c, (codes.get(c) ?? 0) + 1);
+      if (c < 0 || c > 3) throw new Error(`exit ${c} for ${argv.join(' ')}`);
+    } finally {
+      process.stdout.write = out;
+      process.stderr.write = err;
+    }
+  }),
+  { numRuns: Math.max(1, Math.floor(runs / 40)), seed },
+);
 console.log(`CLI: exit codes ${JSON.stringify(Object.fromEntries(codes))}`);
 console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -13,17 +13,66 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'gensmooth.mjs');
 export const EXAMPLES: { dir: string; args: string[] }[] = [
-  { dir: 'poly-quartic', args: ['report', 'builtin:poly-quartic', '--condition', 'l0l1:L0=4,L1=3', '--condition', 'gpl:mu=0.1,rho=3', '--seed', '1'] },
-  { dir: 'exp', args: ['report', 'expr:exp(x)', '--condition', 'l0l1:L0=0,L1=1', '--condition', 'l0l1-alpha:L0=0,L1=1', '--condition', 'descent-exp:L0=0,L1=1', '--seed', '1'] },
-  { dir: 'phase-retrieval-small', args: ['report', 'builtin:phase-retrieval?d=4&m=40&seed=2', '--box', '-2:2', '--condition', 'l0l1:L1=10,alpha=0.6666666666666666', '--seed', '1'] },
-  ...['insgd-phase-retrieval', 'insgd-beta-sweep', 'insgd-batch2-sweep', 'insgd-dro', 'nsgd-bias', 'warmup-mlp', 'escape-dimension', 'clipping-mnist', 'sam-minority'].map((e) => ({ dir: `experiment-${e}`, args: ['experiment', e, '--seed', '1'] })),
+  {
+    dir: 'poly-quartic',
+    args: [
+      'report',
+      'builtin:poly-quartic',
+      '--condition',
+      'l0l1:L0=4,L1=3',
+      '--condition',
+      'gpl:mu=0.1,rho=3',
+      '--seed',
+      '1',
+    ],
+  },
+  {
+    dir: 'exp',
+    args: [
+      'report',
+      'expr:exp(x)',
+      '--condition',
+      'l0l1:L0=0,L1=1',
+      '--condition',
+      'l0l1-alpha:L0=0,L1=1',
+      '--condition',
+      'descent-exp:L0=0,L1=1',
+      '--seed',
+      '1',
+    ],
+  },
+  {
+    dir: 'phase-retrieval-small',
+    args: [
+      'report',
+      'builtin:phase-retrieval?d=4&m=40&seed=2',
+      '--box',
+      '-2:2',
+      '--condition',
+      'l0l1:L1=10,alpha=0.6666666666666666',
+      '--seed',
+      '1',
+    ],
+  },
+  ...[
+    'insgd-phase-retrieval',
+    'insgd-beta-sweep',
+    'insgd-batch2-sweep',
+    'insgd-dro',
+    'nsgd-bias',
+    'warmup-mlp',
+    'escape-dimension',
+    'clipping-mnist',
+    'sam-minority',
+  ].map((e) => ({ dir: `experiment-${e}`, args: ['experiment', e, '--seed', '1'] })),
 ];
 
 const check = process.argv.includes('--check');
 // Runs from a working directory with a relative --out, so the recorded command is the
 // same wherever it runs; --check uses a temporary working directory.
 const cwd = check ? mkdtempSync(join(tmpdir(), 'gs-regen-')) : ROOT;
-const norm = (s: string) => s.replace(/"gitCommit": "[0-9a-f]+"/g, '"gitCommit": "…"').replace(/git [0-9a-f]{40}/g, 'git …');
+const norm = (s: string) =>
+  s.replace(/"gitCommit": "[0-9a-f]+"/g, '"gitCommit": "…"').replace(/git [0-9a-f]{40}/g, 'git …');
 let stale = 0;
 for (const ex of EXAMPLES) {
   const rel = join('reports', ex.dir);
@@ -36,12 +85,21 @@ for (const ex of EXAMPLES) {
     for (const f of readdirSync(out)) {
       const a = norm(readFileSync(join(out, f), 'utf8'));
       let b = '';
-      try { b = norm(readFileSync(join(committed, f), 'utf8')); } catch { /* missing */ }
-      if (a !== b) { stale++; console.error(`stale: reports/${ex.dir}/${f}`); }
+      try {
+        b = norm(readFileSync(join(committed, f), 'utf8'));
+      } catch {
+        /* missing */
+      }
+      if (a !== b) {
+        stale++;
+        console.error(`stale: reports/${ex.dir}/${f}`);
+      }
     }
   } else console.log(`reports/${ex.dir}: ${r.stdout.trim()}`);
 }
 if (check) {
-  console.log(stale === 0 ? 'reports are up to date' : `${stale} report file(s) differ: run npx tsx scripts/regen-reports.ts`);
+  console.log(
+    stale === 0 ? 'reports are up to date' : `${stale} report file(s) differ: run npx tsx scripts/regen-reports.ts`,
+  );
   process.exit(stale === 0 ? 0 : 1);
 }

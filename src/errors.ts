@@ -23,6 +23,11 @@ export class ObjectiveError extends Error {
 
 export function fmtPoint(x: ArrayLike<number>, max = 6): string {
   const parts: string[] = [];
-  for (let i = 0; i < Math.min(x.length, max); i++) parts.push(Number(x[i]).toPrecision(6).replace(/\.?0+(e|$)/, '$1'));
+  for (let i = 0; i < Math.min(x.length, max); i++)
+    parts.push(
+      Number(x[i])
+        .toPrecision(6)
+        .replace(/\.?0+(e|$)/, '$1'),
+    );
   return `[${parts.join(', ')}${x.length > max ? `, … (${x.length} entries)` : ''}]`;
 }

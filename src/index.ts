@@ -11,7 +11,20 @@ export { exprObjective, parseExpression } from './objectives/expr.ts';
 export { BUILTINS, findBuiltin } from './objectives/registry.ts';
 export { verifyObjective, type VerifyResult } from './objectives/verify.ts';
 // Conditions and checks
-export { checkObjective, runCondition, parseConditionSpec, defaultSpecs, estimateFstar, findStationaryPoints, frontier, type CheckReport, type ConditionResult, type ConditionSpec, type CheckOptions, type Counterexample } from './conditions/engine.ts';
+export {
+  checkObjective,
+  runCondition,
+  parseConditionSpec,
+  defaultSpecs,
+  estimateFstar,
+  findStationaryPoints,
+  frontier,
+  type CheckReport,
+  type ConditionResult,
+  type ConditionSpec,
+  type CheckOptions,
+  type Counterexample,
+} from './conditions/engine.ts';
 export { CONDITIONS, findCondition } from './conditions/registry.ts';
 export type { ConditionDef, EvalContext, Sample } from './conditions/conditions.ts';
 export { KERNELS, operatorNorm } from './conditions/extra.ts';

@@ -32,8 +32,25 @@ export function gensmoothSeed(): Seed {
 const shellQuote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
 
 /** The command that replays a check from the shell. */
-export function replayCommand(objective: string, condition: string, o: Required<Pick<SatisfyOptions, 'box' | 'seed' | 'samples'>> & SatisfyOptions): string {
-  const args = ['npx', 'gensmooth', 'check', objective, '--condition', condition, '--box', `${o.box[0]}:${o.box[1]}`, '--seed', String(o.seed), '--samples', String(o.samples)];
+export function replayCommand(
+  objective: string,
+  condition: string,
+  o: Required<Pick<SatisfyOptions, 'box' | 'seed' | 'samples'>> & SatisfyOptions,
+): string {
+  const args = [
+    'npx',
+    'gensmooth',
+    'check',
+    objective,
+    '--condition',
+    condition,
+    '--box',
+    `${o.box[0]}:${o.box[1]}`,
+    '--seed',
+    String(o.seed),
+    '--samples',
+    String(o.samples),
+  ];
   if (o.fstar !== undefined) args.push('--fstar', String(o.fstar));
   if (o.xstar) args.push('--xstar', o.xstar.join(','));
   return args.map(shellQuote).join(' ');
@@ -50,15 +67,28 @@ function describe(r: ConditionResult): string {
 /** Check claims on an objective (a spec string or an Objective); resolves to the results. */
 export async function satisfy(objective: string | Objective, condition: string, options: SatisfyOptions = {}) {
   const obj = typeof objective === 'string' ? await resolveObjective(objective) : objective;
-  const o = { box: options.box ?? ([-3, 3] as [number, number]), seed: options.seed ?? gensmoothSeed(), samples: options.samples ?? 2000, ...options };
-  const report = checkObjective(obj, [parseConditionSpec(condition)], { box: o.box, seed: o.seed, samples: o.samples, fstar: o.fstar, xstar: o.xstar ? Float64Array.from(o.xstar) : undefined });
+  const o = {
+    box: options.box ?? ([-3, 3] as [number, number]),
+    seed: options.seed ?? gensmoothSeed(),
+    samples: options.samples ?? 2000,
+    ...options,
+  };
+  const report = checkObjective(obj, [parseConditionSpec(condition)], {
+    box: o.box,
+    seed: o.seed,
+    samples: o.samples,
+    fstar: o.fstar,
+    xstar: o.xstar ? Float64Array.from(o.xstar) : undefined,
+  });
   const r = report.results[0];
   const pass = r.verdict === 'holds' || r.verdict === 'estimated';
   const name = typeof objective === 'string' ? objective : obj.name;
   return { pass, result: r, replay: replayCommand(name, condition, o) };
 }
 
-interface MatcherContext { isNot: boolean }
+interface MatcherContext {
+  isNot: boolean;
+}
 
 /** Register `toSatisfy` on vitest's expect. */
 export function installMatchers(expect: { extend(m: Record<string, unknown>): void }): void {
@@ -68,9 +98,10 @@ export function installMatchers(expect: { extend(m: Record<string, unknown>): vo
       const what = typeof received === 'string' ? received : received.name;
       return {
         pass,
-        message: () => pass
-          ? `expected ${what} not to satisfy ${condition}, but it ${result.verdict}\n  replay: ${replay}`
-          : `expected ${what} to satisfy ${condition}: ${result.verdict}\n  ${describe(result)}\n  replay: ${replay}`,
+        message: () =>
+          pass
+            ? `expected ${what} not to satisfy ${condition}, but it ${result.verdict}\n  replay: ${replay}`
+            : `expected ${what} to satisfy ${condition}: ${result.verdict}\n  ${describe(result)}\n  replay: ${replay}`,
       };
     },
   });

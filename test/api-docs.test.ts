@@ -13,7 +13,9 @@ const doc = readFileSync(join(root, 'docs', 'api.md'), 'utf8');
 const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 it('every runtime export has an example', () => {
-  const shown = new Set(blocks.flatMap((b) => (/^\/\/ exports: (.*)$/m.exec(b)?.[1] ?? '').split(',').map((s) => s.trim())));
+  const shown = new Set(
+    blocks.flatMap((b) => (/^\/\/ exports: (.*)$/m.exec(b)?.[1] ?? '').split(',').map((s) => s.trim())),
+  );
   const missing = Object.keys(api).filter((k) => !shown.has(k));
   expect(missing).toEqual([]);
 });

@@ -15,8 +15,10 @@ describe('gensmooth CLI', () => {
   it('list prints built-ins and conditions with parameters', () => {
     const r = run('list');
     expect(r.code).toBe(0);
-    for (const name of ['phase-retrieval', 'dro-chi2', 'matrix-factorization', 'logistic', 'quartic-saddle', 'mlp']) expect(r.out).toContain(`builtin ${name}`);
-    for (const c of ['lsmooth', 'l0l1', 'l0l1-alpha', 'descent', 'gpl', 'curvature-gap', 'aiming']) expect(r.out).toContain(`condition ${c} `);
+    for (const name of ['phase-retrieval', 'dro-chi2', 'matrix-factorization', 'logistic', 'quartic-saddle', 'mlp'])
+      expect(r.out).toContain(`builtin ${name}`);
+    for (const c of ['lsmooth', 'l0l1', 'l0l1-alpha', 'descent', 'gpl', 'curvature-gap', 'aiming'])
+      expect(r.out).toContain(`condition ${c} `);
   });
 
   it('check: holds → 0, fails → 1 with a counterexample in the JSON', () => {
@@ -32,11 +34,25 @@ describe('gensmooth CLI', () => {
   });
 
   it('the same command and seed gives byte-identical JSON across processes', () => {
-    const args = ['check', 'expr:x1^4 + x2^2 - x1*x2', '--condition', 'l0l1', '--condition', 'descent:L1=1', '--seed', '42', '--samples', '400', '--json'];
-    const a = run(...args), b = run(...args);
+    const args = [
+      'check',
+      'expr:x1^4 + x2^2 - x1*x2',
+      '--condition',
+      'l0l1',
+      '--condition',
+      'descent:L1=1',
+      '--seed',
+      '42',
+      '--samples',
+      '400',
+      '--json',
+    ];
+    const a = run(...args),
+      b = run(...args);
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
-    const v1 = run('verify', 'builtin:logistic?n=30&d=3', '--seed', '3', '--json'), v2 = run('verify', 'builtin:logistic?n=30&d=3', '--seed', '3', '--json');
+    const v1 = run('verify', 'builtin:logistic?n=30&d=3', '--seed', '3', '--json'),
+      v2 = run('verify', 'builtin:logistic?n=30&d=3', '--seed', '3', '--json');
     expect(v1.out).toBe(v2.out);
     expect(JSON.parse(v1.out).verdict).toBe('ok');
   });
@@ -44,12 +60,18 @@ describe('gensmooth CLI', () => {
   it('verify reports a wrong module gradient with exit 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gs-'));
     const file = join(dir, 'bad.mjs');
-    writeFileSync(file, 'export default { dim: 2, value: (x) => x[0]**2 + x[1]**2, grad(x, g) { g[0] = 2*x[0]; g[1] = 2.2*x[1]; } };\n');
+    writeFileSync(
+      file,
+      'export default { dim: 2, value: (x) => x[0]**2 + x[1]**2, grad(x, g) { g[0] = 2*x[0]; g[1] = 2.2*x[1]; } };\n',
+    );
     const r = run('verify', file, '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).verdict).toBe('mismatch');
     const ts = join(dir, 'good.ts');
-    writeFileSync(ts, 'const f = { name: "bowl", dim: 2, value: (x: Float64Array) => x[0] ** 2 + 3 * x[1] ** 2, grad(x: Float64Array, g: Float64Array) { g[0] = 2 * x[0]; g[1] = 6 * x[1]; } };\nexport default f;\n');
+    writeFileSync(
+      ts,
+      'const f = { name: "bowl", dim: 2, value: (x: Float64Array) => x[0] ** 2 + 3 * x[1] ** 2, grad(x: Float64Array, g: Float64Array) { g[0] = 2 * x[0]; g[1] = 6 * x[1]; } };\nexport default f;\n',
+    );
     const t = run('verify', ts, '--json');
     expect(t.code).toBe(0);
   });
@@ -66,7 +88,11 @@ describe('gensmooth CLI', () => {
     ['unknown built-in', ['check', 'builtin:nope'], /unknown built-in objective "nope"/],
     ['unknown built-in parameter', ['verify', 'builtin:logistic?q=3'], /unknown parameter "q"/],
     ['missing module', ['verify', './nope.ts'], /does not exist/],
-    ['wrong xstar length', ['check', 'expr:x1^2+x2^2', '--condition', 'aiming', '--xstar', '1'], /has 1 entries but the objective has dimension 2/],
+    [
+      'wrong xstar length',
+      ['check', 'expr:x1^2+x2^2', '--condition', 'aiming', '--xstar', '1'],
+      /has 1 entries but the objective has dimension 2/,
+    ],
     ['hostile expression', ['verify', 'expr:constructor'], /unknown symbol "constructor"/],
   ];
   it.each(usage)('usage error (%s) → exit 2 and one line on stderr', (_name, args, msg) => {
@@ -83,7 +109,10 @@ describe('gensmooth CLI', () => {
     writeFileSync(none, 'export const x = 1;\n');
     expect(run('verify', none).code).toBe(2);
     const throws = join(dir, 'throws.mjs');
-    writeFileSync(throws, 'export default { dim: 1, value() { throw new Error("boom"); }, grad() { throw new Error("boom"); } };\n');
+    writeFileSync(
+      throws,
+      'export default { dim: 1, value() { throw new Error("boom"); }, grad() { throw new Error("boom"); } };\n',
+    );
     const r = run('verify', throws);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/threw at x = .*boom/);
@@ -108,7 +137,10 @@ describe('module objectives: shapes', () => {
   it('a class as default export is instantiated', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gs-'));
     const f = join(dir, 'cls.mjs');
-    writeFileSync(f, 'export default class Q { dim = 1; value(x) { return x[0]**4; } grad(x, g) { g[0] = 4*x[0]**3; } hvp(x, v, o) { o[0] = 12*x[0]**2*v[0]; } };\n');
+    writeFileSync(
+      f,
+      'export default class Q { dim = 1; value(x) { return x[0]**4; } grad(x, g) { g[0] = 4*x[0]**3; } hvp(x, v, o) { o[0] = 12*x[0]**2*v[0]; } };\n',
+    );
     const r = run('check', f, '--condition', 'l0l1:L1=2', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).results[0].estimate.L0).toBeCloseTo(4, 3);
@@ -134,11 +166,22 @@ describe('gensmooth estimator', () => {
 
 describe('gensmooth optimize', () => {
   it('writes the contract JSON and replays byte-identically', () => {
-    const args = ['optimize', 'builtin:phase-retrieval?d=10&m=100', '--method', 'insgd:gamma=0.1,beta=0.6666666666666666,L1=1,delta=1,batch=8,batch2=2', '--iters', '300', '--seed', '5', '--json'];
+    const args = [
+      'optimize',
+      'builtin:phase-retrieval?d=10&m=100',
+      '--method',
+      'insgd:gamma=0.1,beta=0.6666666666666666,L1=1,delta=1,batch=8,batch2=2',
+      '--iters',
+      '300',
+      '--seed',
+      '5',
+      '--json',
+    ];
     const a = run(...args);
     expect(a.code).toBe(0);
     const j = JSON.parse(a.out);
-    for (const k of ['objective', 'dim', 'seed', 'method', 'iters', 'trace', 'x', 'status']) expect(j).toHaveProperty(k);
+    for (const k of ['objective', 'dim', 'seed', 'method', 'iters', 'trace', 'x', 'status'])
+      expect(j).toHaveProperty(k);
     expect(j.method.name).toBe('insgd');
     expect(j.trace[0]).toHaveProperty('gradNorm');
     expect(j.trace[j.trace.length - 1].t).toBe(300);

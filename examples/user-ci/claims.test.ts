@@ -19,8 +19,11 @@ describe('softplus-quartic', () => {
     await expect(OBJ).not.toSatisfy('lsmooth:L=10', { samples: 800 });
   });
 
-  test.prop([fc.double({ min: 0.5, max: 3, noNaN: true })], { numRuns: 3 })('on every box [−R, R]², L1 = 3 needs L0 ≤ 4', async (R) => {
-    const r = await satisfy(OBJ, 'l0l1:L1=3', { box: [-R, R], samples: 400 });
-    expect(r.result.estimate.L0 as number).toBeLessThanOrEqual(4);
-  });
+  test.prop([fc.double({ min: 0.5, max: 3, noNaN: true })], { numRuns: 3 })(
+    'on every box [−R, R]², L1 = 3 needs L0 ≤ 4',
+    async (R) => {
+      const r = await satisfy(OBJ, 'l0l1:L1=3', { box: [-R, R], samples: 400 });
+      expect(r.result.estimate.L0 as number).toBeLessThanOrEqual(4);
+    },
+  );
 });

@@ -24,7 +24,9 @@ export function parse(argv: string[], options: NonNullable<Options>, command: st
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0].replace(/\. To specify a positional argument.*$/s, '');
+    const first = (e instanceof Error ? e.message : String(e))
+      .split('\n')[0]
+      .replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(`${command}: ${first} (see gensmooth --help)`);
   }
 }
@@ -32,9 +34,12 @@ export function parse(argv: string[], options: NonNullable<Options>, command: st
 export function parseBox(s: string | undefined, fallback: [number, number] = [-3, 3]): [number, number] {
   if (s === undefined) return fallback;
   const m = /^\s*([^:]+):([^:]+)\s*$/.exec(s);
-  const lo = m ? Number(m[1]) : NaN, hi = m ? Number(m[2]) : NaN;
-  if (!m || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new UsageError(`--box must be LO:HI with finite numbers, e.g. --box -3:3; got "${s}"`);
-  if (!(lo < hi)) throw new UsageError(`--box LO:HI needs LO < HI; got "${s}" (write --box ${Math.min(lo, hi)}:${Math.max(lo, hi)})`);
+  const lo = m ? Number(m[1]) : NaN,
+    hi = m ? Number(m[2]) : NaN;
+  if (!m || !Number.isFinite(lo) || !Number.isFinite(hi))
+    throw new UsageError(`--box must be LO:HI with finite numbers, e.g. --box -3:3; got "${s}"`);
+  if (!(lo < hi))
+    throw new UsageError(`--box LO:HI needs LO < HI; got "${s}" (write --box ${Math.min(lo, hi)}:${Math.max(lo, hi)})`);
   return [lo, hi];
 }
 
@@ -47,7 +52,8 @@ export function parseSeedOpt(s: string | undefined): Seed {
 export function parseIntOpt(name: string, s: string | undefined, fallback: number, min: number, max: number): number {
   if (s === undefined) return fallback;
   const v = Number(s);
-  if (!/^\s*-?\d+\s*$/.test(s) || !Number.isSafeInteger(v)) throw new UsageError(`--${name} must be a whole number, got "${s}"`);
+  if (!/^\s*-?\d+\s*$/.test(s) || !Number.isSafeInteger(v))
+    throw new UsageError(`--${name} must be a whole number, got "${s}"`);
   if (v < min) throw new UsageError(`--${name} must be at least ${min}, got ${v}`);
   if (v > max) throw new UsageError(`--${name} must be at most ${max}, got ${v}`);
   return v;
@@ -61,7 +67,8 @@ export function parseNumber(name: string, s: string): number {
 
 export function parseVector(name: string, s: string, dim: number): Float64Array {
   const parts = s.split(',');
-  if (parts.length !== dim) throw new UsageError(`${name} has ${parts.length} entries but the objective has dimension ${dim}`);
+  if (parts.length !== dim)
+    throw new UsageError(`${name} has ${parts.length} entries but the objective has dimension ${dim}`);
   return Float64Array.from(parts.map((p, i) => parseNumber(`${name} entry ${i + 1}`, p)));
 }
 

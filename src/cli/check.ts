@@ -12,18 +12,35 @@ export function renderCheckText(r: CheckReport): string {
   lines.push(`${r.objective} (dim ${r.dim}, seed ${r.seed}, box [${r.box.join(', ')}])`);
   if (r.fstar) lines.push(`f* = ${fmt(r.fstar.value)} (${r.fstar.source})`);
   for (const res of r.results) {
-    const claimed = Object.entries(res.claimed).map(([k, v]) => `${k}=${fmt(v)}`).join(', ');
+    const claimed = Object.entries(res.claimed)
+      .map(([k, v]) => `${k}=${fmt(v)}`)
+      .join(', ');
     lines.push(`${res.condition}${claimed ? ` [${claimed}]` : ''}: ${res.verdict}`);
     lines.push(`  ${res.inequality}`);
     for (const [k, v] of Object.entries(res.estimate)) {
-      if (Array.isArray(v)) lines.push(`  ${k}: ${v.map((p) => `(${Object.entries(p).map(([a, b]) => `${a}=${fmt(b)}`).join(', ')})`).join(' ')}`);
+      if (Array.isArray(v))
+        lines.push(
+          `  ${k}: ${v
+            .map(
+              (p) =>
+                `(${Object.entries(p)
+                  .map(([a, b]) => `${a}=${fmt(b)}`)
+                  .join(', ')})`,
+            )
+            .join(' ')}`,
+        );
       else lines.push(`  ${k} = ${fmt(v)}`);
     }
     if (res.counterexample) {
       const c = res.counterexample;
-      lines.push(`  counterexample: x = [${c.x.map(fmt).join(', ')}]${c.y ? `, y = [${c.y.map(fmt).join(', ')}]` : ''}: lhs ${fmt(c.lhs)} > rhs ${fmt(c.rhs)} (re-checked, ${c.recheck})`);
+      lines.push(
+        `  counterexample: x = [${c.x.map(fmt).join(', ')}]${c.y ? `, y = [${c.y.map(fmt).join(', ')}]` : ''}: lhs ${fmt(c.lhs)} > rhs ${fmt(c.rhs)} (re-checked, ${c.recheck})`,
+      );
     }
-    if (res.verdict === 'holds' && res.margin !== undefined) lines.push(`  no violation in ${res.samples} samples and the adversarial search (closest margin ${fmt(res.margin)})`);
+    if (res.verdict === 'holds' && res.margin !== undefined)
+      lines.push(
+        `  no violation in ${res.samples} samples and the adversarial search (closest margin ${fmt(res.margin)})`,
+      );
     if (res.reason) lines.push(`  reason: ${res.reason}`);
     for (const n of res.notes) lines.push(`  note: ${n}`);
   }
@@ -47,7 +64,10 @@ export async function cmdCheck(argv: string[]): Promise<number> {
     },
     'check',
   );
-  if (positionals.length !== 1) throw new UsageError(`check takes one OBJECTIVE, got ${positionals.length}: gensmooth check OBJECTIVE [--condition SPEC]...`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `check takes one OBJECTIVE, got ${positionals.length}: gensmooth check OBJECTIVE [--condition SPEC]...`,
+    );
   const specs = ((values.condition as string[] | undefined) ?? []).map(parseConditionSpec);
   const box = parseBox(values.box as string | undefined);
   const seed = parseSeedOpt(values.seed as string | undefined);
@@ -60,12 +80,26 @@ export async function cmdCheck(argv: string[]): Promise<number> {
   for (const s of specs) {
     const def = findCondition(s.name)!;
     const missing = (def.requires ?? []).filter((p) => !(p in s.params));
-    if (missing.length > 0) throw new UsageError(`condition ${s.name} needs ${missing.join(' and ')} (write ${s.name}:${missing.map((m) => `${m}=...`).join(',')})`);
-    if (def.needsXstar && !xstar && !obj.xstar) throw new UsageError(`condition ${s.name} needs a minimiser: pass --xstar X1,...,X${obj.dim}`);
-    if (def.maxDim !== undefined && obj.dim > def.maxDim) throw new UsageError(`condition ${s.name} is evaluated up to dimension ${def.maxDim}; ${obj.name} has ${obj.dim}`);
+    if (missing.length > 0)
+      throw new UsageError(
+        `condition ${s.name} needs ${missing.join(' and ')} (write ${s.name}:${missing.map((m) => `${m}=...`).join(',')})`,
+      );
+    if (def.needsXstar && !xstar && !obj.xstar)
+      throw new UsageError(`condition ${s.name} needs a minimiser: pass --xstar X1,...,X${obj.dim}`);
+    if (def.maxDim !== undefined && obj.dim > def.maxDim)
+      throw new UsageError(
+        `condition ${s.name} is evaluated up to dimension ${def.maxDim}; ${obj.name} has ${obj.dim}`,
+      );
   }
   const deadline = parseTimeLimit(values['time-limit'] as string | undefined);
-  const report = checkObjective(obj, specs.length > 0 ? specs : defaultSpecs(obj, xstar), { box, seed, samples, fstar, xstar, deadline });
+  const report = checkObjective(obj, specs.length > 0 ? specs : defaultSpecs(obj, xstar), {
+    box,
+    seed,
+    samples,
+    fstar,
+    xstar,
+    deadline,
+  });
   process.stdout.write(values.json ? toJson(report) + '\n' : renderCheckText(report));
   return checkExitCode(report);
 }
@@ -81,6 +115,7 @@ export function parseTimeLimit(s: string | undefined): number | undefined {
 /** contract.md: 1 if a claim fails; else 3 if the objective failed (undefined everywhere, or overflowing where a claim was checked); else 0. */
 export function checkExitCode(report: CheckReport): number {
   if (report.results.some((r) => r.verdict === 'fails')) return 1;
-  if (report.results.some((r) => r.verdict === 'inconclusive' && (r.cause === 'objective' || r.cause === 'overflow'))) return 3;
+  if (report.results.some((r) => r.verdict === 'inconclusive' && (r.cause === 'objective' || r.cause === 'overflow')))
+    return 3;
   return 0;
 }

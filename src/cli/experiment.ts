@@ -9,20 +9,37 @@ export const EXPERIMENT_HELP = `  gensmooth experiment NAME --out DIR [--seed S]
                                                    a published experiment, reproduced (gensmooth experiment --list)`;
 
 export async function cmdExperiment(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { out: { type: 'string' }, seed: { type: 'string' }, quick: { type: 'boolean' }, json: { type: 'boolean' }, list: { type: 'boolean' } }, 'experiment');
+  const { values, positionals } = parse(
+    argv,
+    {
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      quick: { type: 'boolean' },
+      json: { type: 'boolean' },
+      list: { type: 'boolean' },
+    },
+    'experiment',
+  );
   if (values.list) {
     process.stdout.write(EXPERIMENTS.map((e) => `${e.name}: ${e.title}`).join('\n') + '\n');
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`experiment takes one NAME (experiments: ${EXPERIMENTS.map((e) => e.name).join(', ')})`);
+  if (positionals.length !== 1)
+    throw new UsageError(`experiment takes one NAME (experiments: ${EXPERIMENTS.map((e) => e.name).join(', ')})`);
   const exp = findExperiment(positionals[0]);
-  if (!exp) throw new UsageError(`unknown experiment "${positionals[0]}" (experiments: ${EXPERIMENTS.map((e) => e.name).join(', ')})`);
+  if (!exp)
+    throw new UsageError(
+      `unknown experiment "${positionals[0]}" (experiments: ${EXPERIMENTS.map((e) => e.name).join(', ')})`,
+    );
   if (values.out === undefined) throw new UsageError('experiment needs --out DIR');
   const seed = parseSeedOpt(values.seed as string | undefined);
   const out = exp.run(seed, !!values.quick);
   const { model, files } = renderExperiment(out, provenance(['experiment', ...argv]), seed);
   const dir = writeReportDir(values.out as string, files);
   if (values.json) process.stdout.write(toJson(model) + '\n');
-  else process.stdout.write(`${exp.title}\n${out.observed.map((o) => `  ${o}`).join('\n')}\n  ${out.agreesWithPaper === null ? 'no claim compared' : out.agreesWithPaper ? 'agrees with the paper' : 'does NOT agree with the paper'}; report in ${dir}\n`);
+  else
+    process.stdout.write(
+      `${exp.title}\n${out.observed.map((o) => `  ${o}`).join('\n')}\n  ${out.agreesWithPaper === null ? 'no claim compared' : out.agreesWithPaper ? 'agrees with the paper' : 'does NOT agree with the paper'}; report in ${dir}\n`,
+    );
   return 0;
 }

@@ -11,11 +11,21 @@ export async function cmdList(argv: string[]): Promise<number> {
     out.push(`builtin ${b.name}${ps ? ` ${ps}` : ''}: ${b.doc}`);
   }
   for (const c of CONDITIONS) {
-    const ps = c.params.map((p) => (p.choices ? `${p.name}=${p.choices.join('|')}` : p.default !== undefined ? `${p.name}=${p.default}` : p.name)).join(' ');
-    out.push(`condition ${c.name} ${ps}: ${c.inequality}${c.needsXstar ? ' (needs --xstar)' : ''}${c.requires ? ` (needs ${c.requires.join(', ')})` : ''}`);
+    const ps = c.params
+      .map((p) =>
+        p.choices ? `${p.name}=${p.choices.join('|')}` : p.default !== undefined ? `${p.name}=${p.default}` : p.name,
+      )
+      .join(' ');
+    out.push(
+      `condition ${c.name} ${ps}: ${c.inequality}${c.needsXstar ? ' (needs --xstar)' : ''}${c.requires ? ` (needs ${c.requires.join(', ')})` : ''}`,
+    );
   }
   for (const m of METHODS) {
-    const ps = m.params.map((p) => (p.choices ? `${p.name}=${p.choices.join('|')}` : p.default !== undefined ? `${p.name}=${p.default}` : p.name)).join(' ');
+    const ps = m.params
+      .map((p) =>
+        p.choices ? `${p.name}=${p.choices.join('|')}` : p.default !== undefined ? `${p.name}=${p.default}` : p.name,
+      )
+      .join(' ');
     out.push(`method ${m.name} ${ps}: ${m.update}${m.stochastic ? ' (stochastic: needs a finite sum)' : ''}`);
   }
   process.stdout.write(out.join('\n') + '\n');

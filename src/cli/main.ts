@@ -38,7 +38,17 @@ Exit status: 0 all claims hold (or estimates only), 1 a claim fails, 2 usage err
 `;
 
 type Command = (argv: string[]) => Promise<number>;
-const COMMANDS: Record<string, Command> = { list: cmdList, verify: cmdVerify, check: cmdCheck, estimator: cmdEstimator, optimize: cmdOptimize, rate: cmdRate, escape: cmdEscape, report: cmdReport, experiment: cmdExperiment };
+const COMMANDS: Record<string, Command> = {
+  list: cmdList,
+  verify: cmdVerify,
+  check: cmdCheck,
+  estimator: cmdEstimator,
+  optimize: cmdOptimize,
+  rate: cmdRate,
+  escape: cmdEscape,
+  report: cmdReport,
+  experiment: cmdExperiment,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -52,7 +62,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const run = COMMANDS[cmd];
-    if (!run) throw new UsageError(`unknown command "${cmd}" (commands: ${Object.keys(COMMANDS).join(', ')}; see gensmooth --help)`);
+    if (!run)
+      throw new UsageError(
+        `unknown command "${cmd}" (commands: ${Object.keys(COMMANDS).join(', ')}; see gensmooth --help)`,
+      );
     return await run(rest);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ObjectiveError) {

@@ -18,8 +18,11 @@ export const RATE_HELP = `  gensmooth rate OBJECTIVE --method SPEC [--eps HI:LO:
 function parseEps(s: string | undefined): number[] {
   if (s === undefined) return Array.from({ length: 7 }, (_, k) => 10 ** (-2 - k * 0.5));
   const m = /^([^:]+):([^:]+):(\d+)$/.exec(s);
-  const hi = m ? Number(m[1]) : NaN, lo = m ? Number(m[2]) : NaN, k = m ? Number(m[3]) : NaN;
-  if (!m || !(hi > lo && lo > 0) || !(k >= 3 && k <= 100)) throw new UsageError(`--eps must be HI:LO:K with HI > LO > 0 and 3 ≤ K ≤ 100 (log-spaced targets), got "${s}"`);
+  const hi = m ? Number(m[1]) : NaN,
+    lo = m ? Number(m[2]) : NaN,
+    k = m ? Number(m[3]) : NaN;
+  if (!m || !(hi > lo && lo > 0) || !(k >= 3 && k <= 100))
+    throw new UsageError(`--eps must be HI:LO:K with HI > LO > 0 and 3 ≤ K ≤ 100 (log-spaced targets), got "${s}"`);
   return Array.from({ length: k }, (_, i) => hi * (lo / hi) ** (i / (k - 1)));
 }
 
@@ -27,7 +30,8 @@ function theoremParams(name: string, rest: string, allowed: string[]): Record<st
   const p: Record<string, number> = {};
   for (const part of rest.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');
-    if (!allowed.includes(k)) throw new UsageError(`--theorem ${name}: unknown parameter "${k}" (${allowed.join(', ')})`);
+    if (!allowed.includes(k))
+      throw new UsageError(`--theorem ${name}: unknown parameter "${k}" (${allowed.join(', ')})`);
     p[k] = parseNumber(`--theorem ${k}`, v ?? '');
   }
   return p;
@@ -36,20 +40,31 @@ function theoremParams(name: string, rest: string, allowed: string[]): Record<st
 function parseTheorem(s: string | undefined) {
   if (s === undefined) return undefined;
   const [name, rest = ''] = s.split(':');
-  if (name !== 'ngd-gpl') throw new UsageError(`--theorem: unknown theorem "${name}" (theorems: ngd-gpl, insgd-samples, ggnc-n)`);
+  if (name !== 'ngd-gpl')
+    throw new UsageError(`--theorem: unknown theorem "${name}" (theorems: ngd-gpl, insgd-samples, ggnc-n)`);
   const p: Record<string, number> = {};
   for (const part of rest.split(',').filter(Boolean)) {
     const [k, v] = part.split('=');
-    if (!['mu', 'rho', 'L0', 'L1'].includes(k)) throw new UsageError(`--theorem ngd-gpl: unknown parameter "${k}" (mu, rho, L0, L1)`);
+    if (!['mu', 'rho', 'L0', 'L1'].includes(k))
+      throw new UsageError(`--theorem ngd-gpl: unknown parameter "${k}" (mu, rho, L0, L1)`);
     p[k] = parseNumber(`--theorem ${k}`, v ?? '');
   }
-  for (const k of ['mu', 'rho', 'L0', 'L1']) if (!(k in p)) throw new UsageError(`--theorem ngd-gpl needs ${k} (write --theorem ngd-gpl:mu=...,rho=...,L0=...,L1=...)`);
-  if (!(p.mu > 0 && p.rho > 0 && p.L0 >= 0 && p.L1 >= 0)) throw new UsageError('--theorem ngd-gpl: mu and rho must be > 0, L0 and L1 ≥ 0');
+  for (const k of ['mu', 'rho', 'L0', 'L1'])
+    if (!(k in p))
+      throw new UsageError(`--theorem ngd-gpl needs ${k} (write --theorem ngd-gpl:mu=...,rho=...,L0=...,L1=...)`);
+  if (!(p.mu > 0 && p.rho > 0 && p.L0 >= 0 && p.L1 >= 0))
+    throw new UsageError('--theorem ngd-gpl: mu and rho must be > 0, L0 and L1 ≥ 0');
   return { kind: 'ngd-gpl' as const, mu: p.mu, rho: p.rho, L0: p.L0, L1: p.L1 };
 }
 
 /** The two scaling checks: I-NSGD's O(ε⁻⁴) samples, and generalised clipping's n^(−1/4). */
-async function scalingCommand(spec: string, def: MethodDef, params: Record<string, number | string>, th: string, values: Record<string, unknown>): Promise<number> {
+async function scalingCommand(
+  spec: string,
+  def: MethodDef,
+  params: Record<string, number | string>,
+  th: string,
+  values: Record<string, unknown>,
+): Promise<number> {
   const [name, rest = ''] = th.split(':');
   const seed = parseSeedOpt(values.seed as string | undefined);
   const obj = await resolveObjective(spec);
@@ -58,19 +73,36 @@ async function scalingCommand(spec: string, def: MethodDef, params: Record<strin
   if (name === 'insgd-samples') {
     if (def.name !== 'insgd') throw new UsageError('--theorem insgd-samples is about insgd: use --method insgd:...');
     const p = theoremParams(name, rest, ['gammaMax', 'maxT']);
-    r = insgdSampleComplexity(obj, def, params, { eps: parseEps(values.eps as string | undefined), gammaMax: p.gammaMax ?? 1, maxT: p.maxT ?? 2 ** 18, seed, x0 });
+    r = insgdSampleComplexity(obj, def, params, {
+      eps: parseEps(values.eps as string | undefined),
+      gammaMax: p.gammaMax ?? 1,
+      maxT: p.maxT ?? 2 ** 18,
+      seed,
+      x0,
+    });
   } else {
-    if (def.name !== 'ggnc') throw new UsageError('--theorem ggnc-n is about ggnc: use --method ggnc:gamma=1,rho=1,norm=2,batch=B');
+    if (def.name !== 'ggnc')
+      throw new UsageError('--theorem ggnc-n is about ggnc: use --method ggnc:gamma=1,rho=1,norm=2,batch=B');
     const p = theoremParams(name, rest, ['L0', 'L1']);
-    if (!(p.L0 > 0 && p.L1 > 0)) throw new UsageError('--theorem ggnc-n needs L0 > 0 and L1 > 0 (write --theorem ggnc-n:L0=...,L1=...)');
-    const horizons = ((values.horizons as string | undefined) ?? '256,1024,4096,16384').split(',').map((h) => parseIntOpt('horizons', h, 0, 2, 100_000_000));
+    if (!(p.L0 > 0 && p.L1 > 0))
+      throw new UsageError('--theorem ggnc-n needs L0 > 0 and L1 > 0 (write --theorem ggnc-n:L0=...,L1=...)');
+    const horizons = ((values.horizons as string | undefined) ?? '256,1024,4096,16384')
+      .split(',')
+      .map((h) => parseIntOpt('horizons', h, 0, 2, 100_000_000));
     r = clippingRate(obj, def, params, { horizons, L0: p.L0, L1: p.L1, seed, x0 });
   }
-  if (values.json) process.stdout.write(toJson({ objective: obj.name, method: { name: def.name, params }, seed, ...r }) + '\n');
+  if (values.json)
+    process.stdout.write(toJson({ objective: obj.name, method: { name: def.name, params }, seed, ...r }) + '\n');
   else {
     const lines = [`${obj.name} with ${def.name}: ${r.theorem}`];
-    for (const q of r.points) lines.push(`  ${name === 'insgd-samples' ? `ε = ${q.x}: ${q.measured ?? 'not reached'} per-sample gradients (T = ${q.cost})` : `n = ${q.x}: min ‖∇f‖_* ≤ ${q.measured?.toExponential(3)}`}`);
-    if (r.fit) lines.push(`fitted exponent ${r.fit.slope.toFixed(3)} [${r.fit.ci[0].toFixed(3)}, ${r.fit.ci[1].toFixed(3)}] against ${r.predicted}: ${r.consistent ? 'consistent with the bound' : 'significantly WORSE than the bound'}`);
+    for (const q of r.points)
+      lines.push(
+        `  ${name === 'insgd-samples' ? `ε = ${q.x}: ${q.measured ?? 'not reached'} per-sample gradients (T = ${q.cost})` : `n = ${q.x}: min ‖∇f‖_* ≤ ${q.measured?.toExponential(3)}`}`,
+      );
+    if (r.fit)
+      lines.push(
+        `fitted exponent ${r.fit.slope.toFixed(3)} [${r.fit.ci[0].toFixed(3)}, ${r.fit.ci[1].toFixed(3)}] against ${r.predicted}: ${r.consistent ? 'consistent with the bound' : 'significantly WORSE than the bound'}`,
+      );
     for (const n of r.notes) lines.push(`note: ${n}`);
     process.stdout.write(lines.join('\n') + '\n');
   }
@@ -78,17 +110,32 @@ async function scalingCommand(spec: string, def: MethodDef, params: Record<strin
 }
 
 export async function cmdRate(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    method: { type: 'string' }, eps: { type: 'string' }, 'max-iters': { type: 'string' }, fstar: { type: 'string' },
-    x0: { type: 'string' }, theorem: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, horizons: { type: 'string' },
-  }, 'rate');
+  const { values, positionals } = parse(
+    argv,
+    {
+      method: { type: 'string' },
+      eps: { type: 'string' },
+      'max-iters': { type: 'string' },
+      fstar: { type: 'string' },
+      x0: { type: 'string' },
+      theorem: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      horizons: { type: 'string' },
+    },
+    'rate',
+  );
   if (positionals.length !== 1) throw new UsageError('rate takes one OBJECTIVE');
   if (values.method === undefined) throw new UsageError('rate needs --method SPEC (e.g. --method gd:gamma=0.05)');
   const { def, params } = parseMethodSpec(values.method as string);
   const th = (values.theorem as string | undefined) ?? '';
-  if (th.startsWith('insgd-samples') || th.startsWith('ggnc-n')) return scalingCommand(positionals[0], def, params, th, values);
+  if (th.startsWith('insgd-samples') || th.startsWith('ggnc-n'))
+    return scalingCommand(positionals[0], def, params, th, values);
   const theorem = parseTheorem(values.theorem as string | undefined);
-  if (theorem && def.name !== 'ngd') throw new UsageError('--theorem ngd-gpl is about ngd (β-normalised GD): use --method ngd:gamma=1,beta=B (γ is replaced by γ(ε))');
+  if (theorem && def.name !== 'ngd')
+    throw new UsageError(
+      '--theorem ngd-gpl is about ngd (β-normalised GD): use --method ngd:gamma=1,beta=B (γ is replaced by γ(ε))',
+    );
   const eps = parseEps(values.eps as string | undefined);
   const maxIters = parseIntOpt('max-iters', values['max-iters'] as string | undefined, 1_000_000, 1, 100_000_000);
   const seed = parseSeedOpt(values.seed as string | undefined);
@@ -100,14 +147,22 @@ export async function cmdRate(argv: string[]): Promise<number> {
   if (values.json) process.stdout.write(toJson(r) + '\n');
   else {
     const lines = [`${r.objective} with ${def.name}: T(ε) for f − f* ≤ ε`];
-    for (const h of r.hits) lines.push(`  ε = ${h.eps.toExponential(2)}: T = ${h.iters ?? 'not reached'}${h.gamma !== undefined ? ` (γ = ${h.gamma.toExponential(3)})` : ''}`);
-    if (r.exponent) lines.push(`fitted exponent p in T ∝ ε^(−p): ${r.exponent.slope.toFixed(3)} [${r.exponent.ci[0].toFixed(3)}, ${r.exponent.ci[1].toFixed(3)}]`);
+    for (const h of r.hits)
+      lines.push(
+        `  ε = ${h.eps.toExponential(2)}: T = ${h.iters ?? 'not reached'}${h.gamma !== undefined ? ` (γ = ${h.gamma.toExponential(3)})` : ''}`,
+      );
+    if (r.exponent)
+      lines.push(
+        `fitted exponent p in T ∝ ε^(−p): ${r.exponent.slope.toFixed(3)} [${r.exponent.ci[0].toFixed(3)}, ${r.exponent.ci[1].toFixed(3)}]`,
+      );
     lines.push(`tail regime: ${r.regime.kind}`);
     if (r.prediction) {
       lines.push(`${r.prediction.theorem}:`);
       lines.push(`  paper: ${r.prediction.paper.case} → p = ${r.prediction.paper.exponent.toFixed(3)}`);
       lines.push(`  derived: p = ${r.prediction.derived.exponent.toFixed(3)} (${r.prediction.derived.note})`);
-      lines.push(`  the data support: ${r.prediction.supported}${r.prediction.fitted ? ` (fit ${r.prediction.fitted.slope.toFixed(3)})` : ''}`);
+      lines.push(
+        `  the data support: ${r.prediction.supported}${r.prediction.fitted ? ` (fit ${r.prediction.fitted.slope.toFixed(3)})` : ''}`,
+      );
     }
     for (const n of r.notes) lines.push(`note: ${n}`);
     process.stdout.write(lines.join('\n') + '\n');

@@ -21,7 +21,11 @@ export interface ClosureRow {
   kind: 'identity' | 'upper-bound';
 }
 
-interface Opts { box: [number, number]; seed: number; samples: number }
+interface Opts {
+  box: [number, number];
+  seed: number;
+  samples: number;
+}
 
 function fstarOf(src: string, box: [number, number], seed: number): number {
   const obj = exprObjective(src).objective;
@@ -37,23 +41,48 @@ function k0(src: string, K1: number, fstar: number, o: Opts): number {
 export function scalingRow(f: string, c: number, K1: number, o: Opts): ClosureRow {
   const fs = fstarOf(f, o.box, o.seed);
   const base = k0(f, K1, fs, o);
-  return { rule: 'scaling', objective: `${c}*(${f})`, K1, predictedK0: c * base, measuredK0: k0(`${c}*(${f})`, K1, c * fs, o), kind: 'identity' };
+  return {
+    rule: 'scaling',
+    objective: `${c}*(${f})`,
+    K1,
+    predictedK0: c * base,
+    measuredK0: k0(`${c}*(${f})`, K1, c * fs, o),
+    kind: 'identity',
+  };
 }
 
 /** One-variable affine map x ↦ s·x + b (f in the variable x). */
 export function affineRow(f: string, s: number, b: number, K1: number, o: Opts): ClosureRow {
-  const image: [number, number] = [Math.min(s * o.box[0] + b, s * o.box[1] + b), Math.max(s * o.box[0] + b, s * o.box[1] + b)];
+  const image: [number, number] = [
+    Math.min(s * o.box[0] + b, s * o.box[1] + b),
+    Math.max(s * o.box[0] + b, s * o.box[1] + b),
+  ];
   const fs = fstarOf(f, image, o.seed);
   const base = k0(f, K1, fs, { ...o, box: image });
   const composed = f.replace(/\bx\b/g, `(${s}*x + ${b})`);
-  return { rule: 'affine', objective: composed, K1: s * s * K1, predictedK0: s * s * base, measuredK0: k0(composed, s * s * K1, fs, o), kind: 'identity' };
+  return {
+    rule: 'affine',
+    objective: composed,
+    K1: s * s * K1,
+    predictedK0: s * s * base,
+    measuredK0: k0(composed, s * s * K1, fs, o),
+    kind: 'identity',
+  };
 }
 
 export function sumRow(f: string, g: string, K1: number, o: Opts): ClosureRow {
-  const ff = fstarOf(f, o.box, o.seed), fg = fstarOf(g, o.box, o.seed);
+  const ff = fstarOf(f, o.box, o.seed),
+    fg = fstarOf(g, o.box, o.seed);
   const sum = `(${f}) + (${g})`;
   const fsum = fstarOf(sum, o.box, o.seed);
   const delta = Math.max(0, fsum - ff - fg);
   const predicted = k0(f, K1, ff, o) + k0(g, K1, fg, o) + K1 * delta;
-  return { rule: 'sum', objective: sum, K1, predictedK0: predicted, measuredK0: k0(sum, K1, fsum, o), kind: 'upper-bound' };
+  return {
+    rule: 'sum',
+    objective: sum,
+    K1,
+    predictedK0: predicted,
+    measuredK0: k0(sum, K1, fsum, o),
+    kind: 'upper-bound',
+  };
 }

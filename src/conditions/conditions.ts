@@ -100,7 +100,12 @@ export interface ConditionDef {
   references: string;
 }
 
-export const identity = (param: string, tight: 'smallest' | 'largest' = 'smallest'): Coef => ({ param, to: (v) => v, from: (c) => c, tight });
+export const identity = (param: string, tight: 'smallest' | 'largest' = 'smallest'): Coef => ({
+  param,
+  to: (v) => v,
+  from: (c) => c,
+  tight,
+});
 
 /** g^α with the convention 0^0 = 1 (theory.md §a2 pitfalls), and its error from g's. */
 export function pw(g: Approx, a: number): Approx {
@@ -190,7 +195,14 @@ export const CONTRACT_CONDITIONS: ConditionDef[] = [
       const t = r > 0 ? ctx.taylor(x, y) : null;
       const g = t && ctx.gradNorm(y);
       const r2 = r * r;
-      return t && g && sample({ v: (2 * t.v) / r2, err: (2 * t.err) / r2 + 8 * EPS * Math.abs((2 * t.v) / r2) }, pw(g, s.alpha as number));
+      return (
+        t &&
+        g &&
+        sample(
+          { v: (2 * t.v) / r2, err: (2 * t.err) / r2 + 8 * EPS * Math.abs((2 * t.v) / r2) },
+          pw(g, s.alpha as number),
+        )
+      );
     },
     references: 'I-NSGD paper eq. (3) / Lemma 1; theory.md §a4.1',
   },
@@ -203,7 +215,12 @@ export const CONTRACT_CONDITIONS: ConditionDef[] = [
       { name: 'rho', doc: 'exponent of the gradient norm', role: 'shape', default: 2, min: 0 },
     ],
     A: null,
-    B: { param: 'mu', to: (mu) => (mu > 0 ? 1 / (2 * mu) : Infinity), from: (b) => (b > 0 ? 1 / (2 * b) : Infinity), tight: 'largest' },
+    B: {
+      param: 'mu',
+      to: (mu) => (mu > 0 ? 1 / (2 * mu) : Infinity),
+      from: (b) => (b > 0 ? 1 / (2 * b) : Infinity),
+      tight: 'largest',
+    },
     needsFstar: true,
     evaluate(ctx, x, s) {
       const gap = ctx.gap(x);

@@ -61,7 +61,10 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       return f;
     },
   };
-  const gx = new Float64Array(n), gy = new Float64Array(n), gt = new Float64Array(n), xt = new Float64Array(n);
+  const gx = new Float64Array(n),
+    gy = new Float64Array(n),
+    gt = new Float64Array(n),
+    xt = new Float64Array(n);
   const H = new Float64Array(n * n <= 1e6 ? n * n : 0);
   const denseMax = opts.denseMax ?? 40;
   const hv = hvpOf(obj);
@@ -130,13 +133,24 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       if (n <= denseMax && H.length === n * n) {
         denseHessian(obj, x, H);
         ctx.evaluations += obj.hessian ? 1 : n;
-        if (!finiteAll(H)) { if (H.some(isInf)) ctx.overflows++; return null; }
+        if (!finiteAll(H)) {
+          if (H.some(isInf)) ctx.overflows++;
+          return null;
+        }
         const norm = symNorm(H, n);
         return { v: norm, err: 16 * n * EPS * norm + (obj.hvp || obj.hessian ? 0 : 1e-7 * norm) };
       }
-      const r = lanczos((v, out) => hv(x, v, out), n, { maxIter: opts.lanczosIter ?? 16, tol: 1e-5, rng: lrng, start: warm ?? undefined });
+      const r = lanczos((v, out) => hv(x, v, out), n, {
+        maxIter: opts.lanczosIter ?? 16,
+        tol: 1e-5,
+        rng: lrng,
+        start: warm ?? undefined,
+      });
       ctx.evaluations += r.iterations;
-      if (!Number.isFinite(r.norm)) { if (isInf(r.norm)) ctx.overflows++; return null; }
+      if (!Number.isFinite(r.norm)) {
+        if (isInf(r.norm)) ctx.overflows++;
+        return null;
+      }
       // Start the next Lanczos run from this dominant Ritz vector (nearby points share it).
       warm = Math.abs(r.lambdaMax) >= Math.abs(r.lambdaMin) ? r.vecMax : r.vecMin;
       if (!r.invariant) ctx.hessExact = false;
@@ -153,7 +167,10 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       if (n > denseMax || H.length !== n * n) return null;
       denseHessian(obj, x, H);
       ctx.evaluations += obj.hessian ? 1 : n;
-      if (!finiteAll(H)) { if (H.some(isInf)) ctx.overflows++; return null; }
+      if (!finiteAll(H)) {
+        if (H.some(isInf)) ctx.overflows++;
+        return null;
+      }
       let m = 0;
       for (let i = 0; i < H.length; i++) m = Math.max(m, Math.abs(H[i]));
       return { H: Float64Array.from(H), err: 16 * n * EPS * m + (obj.hvp || obj.hessian ? 0 : 1e-7 * m) };
@@ -171,7 +188,8 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       if (!Number.isFinite(f) || !finiteAll(gx)) return null;
       for (let i = 0; i < n; i++) gt[i] = x[i] - opts.xstar[i];
       const ip = dot(gx, gt);
-      const g = nrm2(gx), r = nrm2(gt);
+      const g = nrm2(gx),
+        r = nrm2(gt);
       return { v: ip, err: 16 * EPS * g * r + gradScaleErr(n, g, f, x) * r };
     },
   };

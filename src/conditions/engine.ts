@@ -118,26 +118,35 @@ export function parseConditionSpec(spec: string): ConditionSpec {
   const colon = spec.indexOf(':');
   const name = (colon < 0 ? spec : spec.slice(0, colon)).trim();
   const def = findCondition(name);
-  if (!def) throw new UsageError(`unknown condition "${name}" (conditions: ${CONDITIONS.map((c) => c.name).join(', ')})`);
+  if (!def)
+    throw new UsageError(`unknown condition "${name}" (conditions: ${CONDITIONS.map((c) => c.name).join(', ')})`);
   const params: Params = {};
   if (colon >= 0) {
     for (const part of spec.slice(colon + 1).split(',')) {
       if (part.trim() === '') continue;
       const eq = part.indexOf('=');
-      if (eq <= 0) throw new UsageError(`condition ${name}: parameter "${part}" must be written k=v (e.g. ${def.params[0].name}=1)`);
+      if (eq <= 0)
+        throw new UsageError(
+          `condition ${name}: parameter "${part}" must be written k=v (e.g. ${def.params[0].name}=1)`,
+        );
       const k = part.slice(0, eq).trim();
       const raw = part.slice(eq + 1).trim();
       const p = def.params.find((q) => q.name === k);
-      if (!p) throw new UsageError(`condition ${name}: unknown parameter "${k}" (parameters: ${def.params.map((q) => q.name).join(', ')})`);
+      if (!p)
+        throw new UsageError(
+          `condition ${name}: unknown parameter "${k}" (parameters: ${def.params.map((q) => q.name).join(', ')})`,
+        );
       if (k in params) throw new UsageError(`condition ${name}: ${k} is given twice`);
       if (p.choices) {
-        if (!p.choices.includes(raw)) throw new UsageError(`condition ${name}: ${k} must be one of ${p.choices.join(', ')}, got "${raw}"`);
+        if (!p.choices.includes(raw))
+          throw new UsageError(`condition ${name}: ${k} must be one of ${p.choices.join(', ')}, got "${raw}"`);
         params[k] = raw;
         continue;
       }
       const v = raw === '' ? NaN : Number(raw);
       if (!Number.isFinite(v)) throw new UsageError(`condition ${name}: ${k} must be a finite number, got "${raw}"`);
-      if (p.min !== undefined && v < p.min) throw new UsageError(`condition ${name}: ${k} must be ≥ ${p.min}, got ${raw}`);
+      if (p.min !== undefined && v < p.min)
+        throw new UsageError(`condition ${name}: ${k} must be ≥ ${p.min}, got ${raw}`);
       if (p.positive && !(v > 0)) throw new UsageError(`condition ${name}: ${k} must be > 0, got ${raw}`);
       params[k] = v;
     }
@@ -145,12 +154,16 @@ export function parseConditionSpec(spec: string): ConditionSpec {
   return { name, params };
 }
 
-
 /** Stationary points in (or near) the box: Levenberg–Marquardt on ∇f(x) = 0 (small n). */
 export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts: number): Float64Array[] {
   const n = obj.dim;
   if (n > 40) return stationaryByGradientNorm(obj, box, rng, Math.min(starts, 4));
-  const H = new Float64Array(n * n), M = new Float64Array(n * n), g = new Float64Array(n), g2 = new Float64Array(n), p = new Float64Array(n), xt = new Float64Array(n);
+  const H = new Float64Array(n * n),
+    M = new Float64Array(n * n),
+    g = new Float64Array(n),
+    g2 = new Float64Array(n),
+    p = new Float64Array(n),
+    xt = new Float64Array(n);
   const found: Float64Array[] = [];
   for (let s = 0; s < starts; s++) {
     const x = rng.fillUniform(new Float64Array(n), box[0], box[1]);
@@ -163,24 +176,31 @@ export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts:
       if (!H.every(Number.isFinite)) break;
       // (HᵀH + μ·scale·I) p = −Hᵀg
       let scale = 0;
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-        let s2 = 0;
-        for (let k = 0; k < n; k++) s2 += H[k * n + i] * H[k * n + j];
-        M[i * n + j] = s2;
-        if (i === j) scale = Math.max(scale, s2);
-      }
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let s2 = 0;
+          for (let k = 0; k < n; k++) s2 += H[k * n + i] * H[k * n + j];
+          M[i * n + j] = s2;
+          if (i === j) scale = Math.max(scale, s2);
+        }
       for (let i = 0; i < n; i++) {
         let s2 = 0;
         for (let k = 0; k < n; k++) s2 += H[k * n + i] * g[k];
         p[i] = -s2;
       }
       for (let i = 0; i < n; i++) M[i * n + i] += mu * Math.max(scale, 1e-300);
-      if (!cholSolve(M, n, p)) { mu *= 10; continue; }
+      if (!cholSolve(M, n, p)) {
+        mu *= 10;
+        continue;
+      }
       for (let i = 0; i < n; i++) xt[i] = x[i] + p[i];
       const ft = obj.grad(xt, g2);
       const gt = nrm2(g2);
       if (Number.isFinite(ft) && gt < gn) {
-        x.set(xt); g.set(g2); gn = gt; f = ft;
+        x.set(xt);
+        g.set(g2);
+        gn = gt;
+        f = ft;
         mu = Math.max(mu / 3, 1e-12);
       } else mu *= 4;
       if (mu > 1e12) break;
@@ -232,7 +252,13 @@ function stationaryByGradientNorm(obj: Objective, box: Box, rng: Rng, starts: nu
 }
 
 /** f*: multi-start L-BFGS (unconstrained), never above the smallest value seen. */
-export function estimateFstar(obj: Objective, box: Box, rng: Rng, starts: number, extra: Float64Array[]): { value: number; unbounded: boolean; at: Float64Array | null } {
+export function estimateFstar(
+  obj: Objective,
+  box: Box,
+  rng: Rng,
+  starts: number,
+  extra: Float64Array[],
+): { value: number; unbounded: boolean; at: Float64Array | null } {
   let best = Infinity;
   let at: Float64Array | null = null;
   const x0s = [...extra];
@@ -240,9 +266,15 @@ export function estimateFstar(obj: Objective, box: Box, rng: Rng, starts: number
   for (const x0 of x0s) {
     const r = lbfgs(obj, x0, 300);
     if (r.unbounded) return { value: -Infinity, unbounded: true, at: null };
-    if (Number.isFinite(r.f) && r.f < best) { best = r.f; at = r.x; }
+    if (Number.isFinite(r.f) && r.f < best) {
+      best = r.f;
+      at = r.x;
+    }
     const f0 = obj.value(x0);
-    if (Number.isFinite(f0) && f0 < best) { best = f0; at = x0; }
+    if (Number.isFinite(f0) && f0 < best) {
+      best = f0;
+      at = x0;
+    }
   }
   return { value: best, unbounded: false, at };
 }
@@ -264,7 +296,8 @@ function modeOf(def: ConditionDef, claimed: Params): Mode {
   return { kind: 'frontier', A, B };
 }
 
-const tolOf = (s: Sample, A: number, B: number) => s.lhsErr + Math.abs(B) * s.wErr + 1e-12 * (Math.abs(s.lhs) + Math.abs(A) + Math.abs(B * s.w)) + 1e-300;
+const tolOf = (s: Sample, A: number, B: number) =>
+  s.lhsErr + Math.abs(B) * s.wErr + 1e-12 * (Math.abs(s.lhs) + Math.abs(A) + Math.abs(B * s.w)) + 1e-300;
 
 /**
  * Tightest B for a given A: max_i (lhs_i − A)/w_i over samples with w_i > 0, using
@@ -275,7 +308,10 @@ const tolOf = (s: Sample, A: number, B: number) => s.lhsErr + Math.abs(B) * s.wE
  * gradient forms, a minimiser for the gap forms), where the true supremum is +∞.
  */
 function tightB(S: Sample[], A: number): { B: number; i: number } {
-  let B = -Infinity, at = -1, lmax = 0, wmax = 0;
+  let B = -Infinity,
+    at = -1,
+    lmax = 0,
+    wmax = 0;
   for (let i = 0; i < S.length; i++) {
     const s = S[i];
     lmax = Math.max(lmax, Math.abs(s.lhs));
@@ -286,19 +322,26 @@ function tightB(S: Sample[], A: number): { B: number; i: number } {
     }
     const excess = s.lhs - A;
     const b = excess >= 0 ? (excess - s.lhsErr) / (s.w + s.wErr) : excess / (s.w - s.wErr);
-    if (b > B) { B = b; at = i; }
+    if (b > B) {
+      B = b;
+      at = i;
+    }
   }
-  if (wmax > 0 && B > 1e10 * Math.max(lmax + Math.abs(A), 1e-300) / wmax) return { B: Infinity, i: at };
+  if (wmax > 0 && B > (1e10 * Math.max(lmax + Math.abs(A), 1e-300)) / wmax) return { B: Infinity, i: at };
   return { B, i: at };
 }
 
 /** Tightest A for a given B: max_i (lhs_i − B·w_i), each at its lower error bound. */
 function tightA(S: Sample[], B: number): { A: number; i: number } {
-  let A = -Infinity, at = -1;
+  let A = -Infinity,
+    at = -1;
   for (let i = 0; i < S.length; i++) {
     const s = S[i];
     const a = s.lhs - B * s.w - (s.lhsErr + Math.abs(B) * s.wErr);
-    if (a > A) { A = a; at = i; }
+    if (a > A) {
+      A = a;
+      at = i;
+    }
   }
   return { A, i: at };
 }
@@ -320,12 +363,16 @@ export function frontier(S: Sample[]): { B: number; A: number }[] {
   let B = 0;
   for (let guard = 0; guard < S.length; guard++) {
     const v = S[cur];
-    let next = -1, nextB = Infinity;
+    let next = -1,
+      nextB = Infinity;
     for (let j = 0; j < S.length; j++) {
       const s = S[j];
       if (s.w >= v.w) continue;
       const b = (v.lhs - s.lhs) / (v.w - s.w);
-      if (b < nextB || (b === nextB && next >= 0 && s.w < S[next].w)) { nextB = b; next = j; }
+      if (b < nextB || (b === nextB && next >= 0 && s.w < S[next].w)) {
+        nextB = b;
+        next = j;
+      }
     }
     const A0 = v.lhs - B * v.w;
     // Where the current piece reaches A = 0.
@@ -363,7 +410,8 @@ export function thinFrontier(all: { B: number; A: number }[], max = 24): { B: nu
   if (pts.length <= max) return pts;
   const keep = new Set<number>([0, pts.length - 1, pts.length - 2]);
   // Spread the rest evenly in A (the drop from Â(0) to the end).
-  const a0 = pts[0].A, a1 = pts[pts.length - 1].A;
+  const a0 = pts[0].A,
+    a1 = pts[pts.length - 1].A;
   for (let k = 1; k < max - 1; k++) {
     const target = a0 + ((a1 - a0) * k) / (max - 1);
     let best = 0;
@@ -374,7 +422,10 @@ export function thinFrontier(all: { B: number; A: number }[], max = 24): { B: nu
 }
 
 /** Conditions that are not a pointwise inequality run their own procedure. */
-const CUSTOM_RUNNERS: Record<string, (obj: Objective, claimed: Params, opts: RunOptions, base: ConditionResult) => ConditionResult> = { growth: runGrowth };
+const CUSTOM_RUNNERS: Record<
+  string,
+  (obj: Objective, claimed: Params, opts: RunOptions, base: ConditionResult) => ConditionResult
+> = { growth: runGrowth };
 
 export interface RunOptions extends CheckOptions {
   fstarInfo?: FstarInfo;
@@ -409,10 +460,18 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   if (custom) return custom(obj, claimed, opts, base);
   const missing = (def.requires ?? []).filter((p) => !(p in claimed));
   if (missing.length > 0) {
-    return { ...base, cause: 'usage', reason: `${def.name} needs ${missing.join(' and ')} (write ${def.name}:${missing.map((m) => `${m}=...`).join(',')})` };
+    return {
+      ...base,
+      cause: 'usage',
+      reason: `${def.name} needs ${missing.join(' and ')} (write ${def.name}:${missing.map((m) => `${m}=...`).join(',')})`,
+    };
   }
   if (def.maxDim !== undefined && n > def.maxDim) {
-    return { ...base, cause: 'usage', reason: `${def.name} is evaluated up to dimension ${def.maxDim} (dense Hessians); this objective has ${n}` };
+    return {
+      ...base,
+      cause: 'usage',
+      reason: `${def.name} is evaluated up to dimension ${def.maxDim} (dense Hessians); this objective has ${n}`,
+    };
   }
   const xstar = opts.xstar ?? obj.xstar ?? null;
   if (def.needsXstar && !xstar) {
@@ -420,12 +479,27 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   }
   const fs = opts.fstarInfo;
   if (def.needsFstar && (!fs || !Number.isFinite(fs.value))) {
-    return { ...base, cause: 'fstar', reason: fs?.unbounded ? 'f appears unbounded below (the minimiser ran away), so f − f* is undefined; pass --fstar if f* is finite' : 'f* could not be determined; pass --fstar' };
+    return {
+      ...base,
+      cause: 'fstar',
+      reason: fs?.unbounded
+        ? 'f appears unbounded below (the minimiser ran away), so f − f* is undefined; pass --fstar if f* is finite'
+        : 'f* could not be determined; pass --fstar',
+    };
   }
-  if (def.needsHessian && obj.smoothness === 'C1') base.notes.push('the objective is only C¹: the Hessian is evaluated where it exists (piecewise), kinks can be missed');
+  if (def.needsHessian && obj.smoothness === 'C1')
+    base.notes.push(
+      'the objective is only C¹: the Hessian is evaluated where it exists (piecewise), kinks can be missed',
+    );
   const ctx = floatContext(obj, { fstar: fs?.value ?? 0, xstar });
   const rng = new Rng(opts.seed, `check/${def.name}`);
-  const zs = sampleSet(rng.stream('samples'), { n, box: opts.box, count: opts.samples, kind: def.kind, special: opts.special });
+  const zs = sampleSet(rng.stream('samples'), {
+    n,
+    box: opts.box,
+    count: opts.samples,
+    kind: def.kind,
+    special: opts.special,
+  });
   const S: Sample[] = [];
   const Z: Float64Array[] = [];
   let undef = 0;
@@ -436,7 +510,10 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
     // A pair with x = y carries no information (the search can collapse onto one).
     if (def.kind === 'pair' && isDiagonal(z, n)) return null;
     const s = def.evaluate(ctx, z, shape);
-    if (s === null || !Number.isFinite(s.lhs) || !Number.isFinite(s.w)) { undef++; return null; }
+    if (s === null || !Number.isFinite(s.lhs) || !Number.isFinite(s.w)) {
+      undef++;
+      return null;
+    }
     S.push(s);
     Z.push(Float64Array.from(z));
     return s;
@@ -448,16 +525,35 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
     partial = true;
   }
   if (S.length === 0) {
-    if (partial) return { ...base, partial, cause: 'time-limit', evaluations: ctx.evaluations, reason: 'the time limit ended the run before any sample was evaluated' };
-    return { ...base, cause: 'objective', evaluations: ctx.evaluations, undefinedSamples: undef, reason: `the objective is undefined (non-finite) at all ${zs.length} sampled ${def.kind === 'pair' ? 'pairs' : 'points'} of the box [${opts.box.join(', ')}]` };
+    if (partial)
+      return {
+        ...base,
+        partial,
+        cause: 'time-limit',
+        evaluations: ctx.evaluations,
+        reason: 'the time limit ended the run before any sample was evaluated',
+      };
+    return {
+      ...base,
+      cause: 'objective',
+      evaluations: ctx.evaluations,
+      undefinedSamples: undef,
+      reason: `the objective is undefined (non-finite) at all ${zs.length} sampled ${def.kind === 'pair' ? 'pairs' : 'points'} of the box [${opts.box.join(', ')}]`,
+    };
   }
   // Statistics to maximise, per mode.
   const stat = (s: Sample, B: number): number => {
     switch (mode.kind) {
-      case 'claim': return (s.lhs - (mode.A + mode.B * s.w)) / (Math.abs(mode.A) + Math.abs(mode.B * s.w) + Math.abs(s.lhs) + 1e-300);
-      case 'estA': return s.lhs - mode.B * s.w;
-      case 'estB': return s.w > 0 ? (s.lhs - mode.A) / s.w : s.lhs > mode.A ? Infinity : -Infinity;
-      default: return s.lhs - B * s.w;
+      case 'claim':
+        return (
+          (s.lhs - (mode.A + mode.B * s.w)) / (Math.abs(mode.A) + Math.abs(mode.B * s.w) + Math.abs(s.lhs) + 1e-300)
+        );
+      case 'estA':
+        return s.lhs - mode.B * s.w;
+      case 'estB':
+        return s.w > 0 ? (s.lhs - mode.A) / s.w : s.lhs > mode.A ? Infinity : -Infinity;
+      default:
+        return s.lhs - B * s.w;
     }
   };
   const searchFrom = (slopes: number[]) => {
@@ -470,12 +566,23 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
     const srng = rng.stream('search');
     for (const B of slopes) {
       const scores = S.map((s) => stat(s, B));
-      const order = scores.map((_, i) => i).filter((i) => Number.isFinite(scores[i])).sort((a, b) => scores[b] - scores[a]);
+      const order = scores
+        .map((_, i) => i)
+        .filter((i) => Number.isFinite(scores[i]))
+        .sort((a, b) => scores[b] - scores[a]);
       for (const i of order.slice(0, starts)) {
-        maximize((z) => {
-          const s = evalAt(z);
-          return s ? stat(s, B) : -Infinity;
-        }, Z[i], lo, hi, budget, srng, 0.02 * (opts.box[1] - opts.box[0]));
+        maximize(
+          (z) => {
+            const s = evalAt(z);
+            return s ? stat(s, B) : -Infinity;
+          },
+          Z[i],
+          lo,
+          hi,
+          budget,
+          srng,
+          0.02 * (opts.box[1] - opts.box[0]),
+        );
       }
     }
   };
@@ -507,16 +614,28 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   }
   if (partial) {
     res.partial = true;
-    res.notes.push(`the time limit stopped the run after ${S.length} evaluated samples (${zs.length} planned, plus the adversarial search): the result covers only what was searched`);
+    res.notes.push(
+      `the time limit stopped the run after ${S.length} evaluated samples (${zs.length} planned, plus the adversarial search): the result covers only what was searched`,
+    );
   }
   if (ctx.overflows > 0) {
     res.overflowSamples = ctx.overflows;
-    res.notes.push(`${ctx.overflows} evaluations overflowed (±Infinity): the objective exceeds the double range on part of the box`);
+    res.notes.push(
+      `${ctx.overflows} evaluations overflowed (±Infinity): the objective exceeds the double range on part of the box`,
+    );
   }
-  if (def.needsHessian && !ctx.hessExact) res.notes.push(`dimension ${n} > 40: ‖∇²f‖ is a Lanczos lower bound, so estimates may be low and a 'holds' is weaker (a 'fails' stays valid)`);
-  if (undef > 0) res.notes.push(`${undef} samples were outside the domain or overflowed (non-finite values) and were skipped`);
-  const pt = (i: number) => ({ x: Array.from(Z[i].subarray(0, n)), y: def.kind === 'pair' ? Array.from(Z[i].subarray(n)) : null });
-  const nameA = def.A?.param, nameB = def.B?.param;
+  if (def.needsHessian && !ctx.hessExact)
+    res.notes.push(
+      `dimension ${n} > 40: ‖∇²f‖ is a Lanczos lower bound, so estimates may be low and a 'holds' is weaker (a 'fails' stays valid)`,
+    );
+  if (undef > 0)
+    res.notes.push(`${undef} samples were outside the domain or overflowed (non-finite values) and were skipped`);
+  const pt = (i: number) => ({
+    x: Array.from(Z[i].subarray(0, n)),
+    y: def.kind === 'pair' ? Array.from(Z[i].subarray(n)) : null,
+  });
+  const nameA = def.A?.param,
+    nameB = def.B?.param;
 
   if (mode.kind === 'claim') {
     // Candidates beyond their error bounds, the clearest first: by how many times the
@@ -530,21 +649,37 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
       const v = s.lhs - (mode.A + mode.B * s.w);
       margin = Math.min(margin, -v);
       const tol = tolOf(s, mode.A, mode.B);
-      if (v > tol) { cand.push(i); clear[i] = (v - tol) / tol; }
+      if (v > tol) {
+        cand.push(i);
+        clear[i] = (v - tol) / tol;
+      }
     }
     cand.sort((a, b) => clear[b] - clear[a]);
-    const precise: EvalContext = obj.symbolic ? preciseContext(obj.symbolic, fs?.value ?? 0, xstar) : floatContext(obj, { fstar: fs?.value ?? 0, xstar, denseMax: 200, lanczosIter: 200 });
+    const precise: EvalContext = obj.symbolic
+      ? preciseContext(obj.symbolic, fs?.value ?? 0, xstar)
+      : floatContext(obj, { fstar: fs?.value ?? 0, xstar, denseMax: 200, lanczosIter: 200 });
     const how = obj.symbolic ? 'bignumber-64' : 'float64-error-bounded';
     let dismissed = 0;
     for (const i of cand.slice(0, 8)) {
       const s = def.evaluate(precise, Z[i], shape);
-      if (!s) { dismissed++; continue; }
+      if (!s) {
+        dismissed++;
+        continue;
+      }
       const v = s.lhs - (mode.A + mode.B * s.w);
       const tol = tolOf(s, mode.A, mode.B);
       if (v > tol) {
         const shown = def.display ? def.display(s, mode.A, mode.B) : { lhs: s.lhs, rhs: mode.A + mode.B * s.w };
         res.verdict = 'fails';
-        res.counterexample = { ...pt(i), lhs: shown.lhs, rhs: shown.rhs, w: s.w, margin: v, tolerance: tol, recheck: how };
+        res.counterexample = {
+          ...pt(i),
+          lhs: shown.lhs,
+          rhs: shown.rhs,
+          w: s.w,
+          margin: v,
+          tolerance: tol,
+          recheck: how,
+        };
         break;
       }
       dismissed++;
@@ -561,7 +696,8 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
       res.verdict = 'holds';
       res.margin = margin;
       if (dismissed > 0) res.dismissedCandidates = dismissed;
-      if (dismissed > 0) res.notes.push(`${dismissed} apparent violation(s) were within rounding error after the re-check (${how})`);
+      if (dismissed > 0)
+        res.notes.push(`${dismissed} apparent violation(s) were within rounding error after the re-check (${how})`);
     }
     res.evaluations = ctx.evaluations;
     return res;
@@ -570,13 +706,19 @@ export function runCondition(obj: Objective, spec: ConditionSpec, opts: RunOptio
   if (mode.kind === 'estA') {
     const { A, i } = tightA(S, mode.B);
     res.estimate[nameA!] = def.A!.from(Math.max(A, 0));
-    if (A < 0) res.notes.push(`every sample satisfies the inequality with ${nameA} = 0 (tightest value over the samples ${A.toPrecision(6)} < 0)`);
+    if (A < 0)
+      res.notes.push(
+        `every sample satisfies the inequality with ${nameA} = 0 (tightest value over the samples ${A.toPrecision(6)} < 0)`,
+      );
     res.attainedAt = pt(i);
   } else if (mode.kind === 'estB') {
     const { B, i } = tightB(S, mode.A);
     const val = def.B!.from(Number.isFinite(B) ? (def.B!.tight === 'smallest' ? Math.max(B, 0) : B) : B);
     res.estimate[nameB!] = Number.isFinite(B) ? val : 'unbounded';
-    if (!Number.isFinite(B) && B > 0) res.notes.push(`a sample with ${def.kind === 'pair' ? 'w' : 'zero weight'} = 0 exceeds ${nameA ?? 'the bound'} = ${def.A ? claimed[nameA!] : 0}: no finite ${nameB} works`);
+    if (!Number.isFinite(B) && B > 0)
+      res.notes.push(
+        `a sample with ${def.kind === 'pair' ? 'w' : 'zero weight'} = 0 exceeds ${nameA ?? 'the bound'} = ${def.A ? claimed[nameA!] : 0}: no finite ${nameB} works`,
+      );
     if (i >= 0) res.attainedAt = pt(i);
   } else {
     const fr = thinFrontier(frontier(S));
@@ -599,12 +741,18 @@ export function checkSampleBudget(dim: number, samples: number, specs: Condition
   const pairs = specs.some((s) => findCondition(s.name)?.kind === 'pair');
   const len = (pairs ? 2 : 1) * dim;
   if (samples * len > SAMPLE_BUDGET) {
-    throw new UsageError(`--samples ${samples} with ${pairs ? 'pairs' : 'points'} of dimension ${dim} would keep ${samples * len} numbers (limit ${SAMPLE_BUDGET}): use --samples ${Math.max(1, Math.floor(SAMPLE_BUDGET / len))} or fewer`);
+    throw new UsageError(
+      `--samples ${samples} with ${pairs ? 'pairs' : 'points'} of dimension ${dim} would keep ${samples * len} numbers (limit ${SAMPLE_BUDGET}): use --samples ${Math.max(1, Math.floor(SAMPLE_BUDGET / len))} or fewer`,
+    );
   }
 }
 
 /** Run several conditions on one objective, sharing special points and f*. */
-export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: CheckOptions & { progress?: (done: number, total: number, name: string) => void }): CheckReport {
+export function checkObjective(
+  obj: Objective,
+  specs: ConditionSpec[],
+  opts: CheckOptions & { progress?: (done: number, total: number, name: string) => void },
+): CheckReport {
   checkSampleBudget(obj.dim, opts.samples, specs);
   const rng = new Rng(opts.seed, 'check');
   const notes: string[] = [];
@@ -636,5 +784,7 @@ export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: Che
 
 /** The contract's conditions that apply (aiming only with a minimiser), all constants estimated. */
 export function defaultSpecs(obj: Objective, xstar?: Float64Array): ConditionSpec[] {
-  return CONDITIONS.filter((c) => CONTRACT_CONDITIONS_NAMES.includes(c.name) && (!c.needsXstar || xstar || obj.xstar)).map((c) => ({ name: c.name, params: {} }));
+  return CONDITIONS.filter(
+    (c) => CONTRACT_CONDITIONS_NAMES.includes(c.name) && (!c.needsXstar || xstar || obj.xstar),
+  ).map((c) => ({ name: c.name, params: {} }));
 }

@@ -10,7 +10,19 @@
  */
 import { jacobiEigen, lanczos } from '../core/eig.ts';
 import { dist, nrm2 } from '../core/vec.ts';
-import { EPS, ZERO, gradDiffRatio, identity, l0l1Params, pair, pw, sample, type Approx, type ConditionDef, type EvalContext } from './conditions.ts';
+import {
+  EPS,
+  ZERO,
+  gradDiffRatio,
+  identity,
+  l0l1Params,
+  pair,
+  pw,
+  sample,
+  type Approx,
+  type ConditionDef,
+  type EvalContext,
+} from './conditions.ts';
 
 /** ‖∇f‖ at x + t(y − x) for t in [0, 1]; the maximum by a grid and a golden-section refinement. */
 function maxGradOnSegment(ctx: EvalContext, x: Float64Array, y: Float64Array, grid: number): Approx | null {
@@ -20,21 +32,36 @@ function maxGradOnSegment(ctx: EvalContext, x: Float64Array, y: Float64Array, gr
     for (let i = 0; i < n; i++) pt[i] = x[i] + t * (y[i] - x[i]);
     return ctx.gradNorm(pt);
   };
-  let best = -1, bestT = 0, bestErr = 0;
+  let best = -1,
+    bestT = 0,
+    bestErr = 0;
   for (let k = 0; k <= grid; k++) {
     const g = at(k / grid);
     if (!g) return null;
-    if (g.v > best) { best = g.v; bestT = k / grid; bestErr = g.err; }
+    if (g.v > best) {
+      best = g.v;
+      bestT = k / grid;
+      bestErr = g.err;
+    }
   }
   // Golden section on the bracket around the best grid point (‖∇f‖ is smooth there).
-  let a = Math.max(0, bestT - 1 / grid), b = Math.min(1, bestT + 1 / grid);
+  let a = Math.max(0, bestT - 1 / grid),
+    b = Math.min(1, bestT + 1 / grid);
   const phi = (Math.sqrt(5) - 1) / 2;
   for (let it = 0; it < 30 && b - a > 1e-9; it++) {
-    const c = b - phi * (b - a), d = a + phi * (b - a);
-    const gc = at(c), gd = at(d);
+    const c = b - phi * (b - a),
+      d = a + phi * (b - a);
+    const gc = at(c),
+      gd = at(d);
     if (!gc || !gd) break;
-    if (gc.v > best) { best = gc.v; bestErr = gc.err; }
-    if (gd.v > best) { best = gd.v; bestErr = gd.err; }
+    if (gc.v > best) {
+      best = gc.v;
+      bestErr = gc.err;
+    }
+    if (gd.v > best) {
+      best = gd.v;
+      bestErr = gd.err;
+    }
     if (gc.v >= gd.v) b = d;
     else a = c;
   }
@@ -44,7 +71,8 @@ function maxGradOnSegment(ctx: EvalContext, x: Float64Array, y: Float64Array, gr
 /** φ(u) = eᵘ − u − 1 without cancellation (series for small |u|). */
 export function expm1MinusU(u: number): number {
   if (Math.abs(u) < 0.5) {
-    let term = (u * u) / 2, s = term;
+    let term = (u * u) / 2,
+      s = term;
     for (let k = 3; k < 40; k++) {
       term *= u / k;
       s += term;
@@ -58,10 +86,26 @@ export function expm1MinusU(u: number): number {
 /** Derivatives (h*)′(s)/s and (h*)″(s) of the dual kernels of theory.md §b3, at s = ‖y‖ ≥ 0. */
 export const KERNELS: Record<string, { doc: string; across(s: number): number; along(s: number): number }> = {
   quadratic: { doc: '½t²: plain GD (h*′(s) = s)', across: () => 1, along: () => 1 },
-  'smooth-clip': { doc: '−t − ln(1 − t) (h3): smoothed clipping, h*′(s) = s/(1+s)', across: (s) => 1 / (1 + s), along: (s) => 1 / ((1 + s) * (1 + s)) },
-  cosh: { doc: 'cosh t − 1 (h1): h*′(s) = asinh s', across: (s) => (s === 0 ? 1 : Math.asinh(s) / s), along: (s) => 1 / Math.sqrt(1 + s * s) },
-  exp: { doc: 'eᵗ − t − 1 (h2): h*′(s) = ln(1+s)', across: (s) => (s === 0 ? 1 : Math.log1p(s) / s), along: (s) => 1 / (1 + s) },
-  'hard-clip': { doc: '½t² + δ[−1,1] (hard clipping): h*′(s) = min(s, 1)', across: (s) => Math.min(1, 1 / s), along: (s) => (s < 1 ? 1 : 0) },
+  'smooth-clip': {
+    doc: '−t − ln(1 − t) (h3): smoothed clipping, h*′(s) = s/(1+s)',
+    across: (s) => 1 / (1 + s),
+    along: (s) => 1 / ((1 + s) * (1 + s)),
+  },
+  cosh: {
+    doc: 'cosh t − 1 (h1): h*′(s) = asinh s',
+    across: (s) => (s === 0 ? 1 : Math.asinh(s) / s),
+    along: (s) => 1 / Math.sqrt(1 + s * s),
+  },
+  exp: {
+    doc: 'eᵗ − t − 1 (h2): h*′(s) = ln(1+s)',
+    across: (s) => (s === 0 ? 1 : Math.log1p(s) / s),
+    along: (s) => 1 / (1 + s),
+  },
+  'hard-clip': {
+    doc: '½t² + δ[−1,1] (hard clipping): h*′(s) = min(s, 1)',
+    across: (s) => Math.min(1, 1 / s),
+    along: (s) => (s < 1 ? 1 : 0),
+  },
 };
 
 /**
@@ -75,9 +119,11 @@ function precondLambdaMax(ctx: EvalContext, x: Float64Array, kernel: string, Lba
   if (!gr) return null;
   const n = ctx.n;
   const s = nrm2(gr.g) / Lbar;
-  const a = k.along(s), b = k.across(s);
+  const a = k.along(s),
+    b = k.across(s);
   const yhat = s > 0 ? Float64Array.from(gr.g, (v) => v / (s * Lbar)) : new Float64Array(n);
-  const sa = Math.sqrt(a), sb = Math.sqrt(b);
+  const sa = Math.sqrt(a),
+    sb = Math.sqrt(b);
   // M^{1/2}v = sb·v + (sa − sb)(ŷᵀv)ŷ
   const halfM = (v: Float64Array, out: Float64Array) => {
     let c = 0;
@@ -87,7 +133,10 @@ function precondLambdaMax(ctx: EvalContext, x: Float64Array, kernel: string, Lba
   const dense = ctx.hessianDense(x);
   if (dense) {
     const { H } = dense;
-    const T = new Float64Array(n * n), col = new Float64Array(n), e = new Float64Array(n), t = new Float64Array(n);
+    const T = new Float64Array(n * n),
+      col = new Float64Array(n),
+      e = new Float64Array(n),
+      t = new Float64Array(n);
     // T = M^{1/2} H M^{1/2}, column by column.
     for (let j = 0; j < n; j++) {
       e.fill(0);
@@ -108,15 +157,32 @@ function precondLambdaMax(ctx: EvalContext, x: Float64Array, kernel: string, Lba
     return { v: lm, err: 16 * n * EPS * Math.max(a, b) * hmax * n + dense.err * n * Math.max(a, b) };
   }
   const op = ctx.hessianOp(x);
-  const u = new Float64Array(n), w = new Float64Array(n);
-  const r = lanczos((v, out) => { halfM(v, u); op(u, w); halfM(w, out); }, n, { maxIter: 24, tol: 1e-6 });
+  const u = new Float64Array(n),
+    w = new Float64Array(n);
+  const r = lanczos(
+    (v, out) => {
+      halfM(v, u);
+      op(u, w);
+      halfM(w, out);
+    },
+    n,
+    { maxIter: 24, tol: 1e-6 },
+  );
   return { v: r.lambdaMax, err: 16 * EPS * Math.abs(r.lambdaMax) * n };
 }
 
 /** Primal/dual norm pairs of §d: primal ℓ∞ ↔ dual ℓ1, primal ℓ1 ↔ dual ℓ∞, ℓ2 ↔ ℓ2. */
 function dualNorm(g: Float64Array, norm: string): number {
-  if (norm === 'inf') { let s = 0; for (const v of g) s += Math.abs(v); return s; }
-  if (norm === '1') { let m = 0; for (const v of g) m = Math.max(m, Math.abs(v)); return m; }
+  if (norm === 'inf') {
+    let s = 0;
+    for (const v of g) s += Math.abs(v);
+    return s;
+  }
+  if (norm === '1') {
+    let m = 0;
+    for (const v of g) m = Math.max(m, Math.abs(v));
+    return m;
+  }
   return nrm2(g);
 }
 
@@ -150,7 +216,8 @@ export function operatorNorm(H: Float64Array, n: number, norm: string): { v: num
   const s = new Int8Array(n);
   let best = 0;
   if (n <= 14) {
-    for (let mask = 0; mask < 1 << (n - 1); mask++) { // s and −s give the same value
+    for (let mask = 0; mask < 1 << (n - 1); mask++) {
+      // s and −s give the same value
       for (let j = 0; j < n; j++) s[j] = mask & (1 << j) ? -1 : 1;
       best = Math.max(best, value(s));
     }
@@ -158,14 +225,21 @@ export function operatorNorm(H: Float64Array, n: number, norm: string): { v: num
   }
   let seed = 12345;
   for (let start = 0; start < 20; start++) {
-    for (let j = 0; j < n; j++) { seed = (seed * 1103515245 + 12345) % 2147483648; s[j] = seed & 1024 ? 1 : -1; }
-    let cur = value(s), improved = true;
+    for (let j = 0; j < n; j++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      s[j] = seed & 1024 ? 1 : -1;
+    }
+    let cur = value(s),
+      improved = true;
     while (improved) {
       improved = false;
       for (let j = 0; j < n; j++) {
         s[j] = -s[j];
         const v = value(s);
-        if (v > cur) { cur = v; improved = true; } else s[j] = -s[j];
+        if (v > cur) {
+          cur = v;
+          improved = true;
+        } else s[j] = -s[j];
       }
     }
     best = Math.max(best, cur);
@@ -191,7 +265,8 @@ export const EXTRA_CONDITIONS: ConditionDef[] = [
   },
   {
     name: 'l0l1-local',
-    inequality: '‖∇f(x) − ∇f(y)‖ ≤ (L0 + L1·‖∇f(x)‖)·‖x − y‖ for ‖x − y‖ ≤ 1/L1 (local form; pairs farther apart are pulled in)',
+    inequality:
+      '‖∇f(x) − ∇f(y)‖ ≤ (L0 + L1·‖∇f(x)‖)·‖x − y‖ for ‖x − y‖ ≤ 1/L1 (local form; pairs farther apart are pulled in)',
     kind: 'pair',
     params: [
       { name: 'L0', doc: 'constant term', role: 'A', min: 0 },
@@ -219,7 +294,8 @@ export const EXTRA_CONDITIONS: ConditionDef[] = [
   },
   {
     name: 'descent-exp',
-    inequality: 'f(y) ≤ f(x) + ⟨∇f(x), y − x⟩ + (L0 + L1‖∇f(x)‖)/L1²·(e^{L1‖y−x‖} − L1‖y−x‖ − 1) (exponential descent lemma)',
+    inequality:
+      'f(y) ≤ f(x) + ⟨∇f(x), y − x⟩ + (L0 + L1‖∇f(x)‖)/L1²·(e^{L1‖y−x‖} − L1‖y−x‖ − 1) (exponential descent lemma)',
     kind: 'pair',
     params: [
       { name: 'L0', doc: 'constant term', role: 'A', min: 0 },
@@ -246,12 +322,19 @@ export const EXTRA_CONDITIONS: ConditionDef[] = [
   },
   {
     name: 'anisotropic',
-    inequality: 'λmax(∇²φ*(∇f(x)/Lbar)·∇²f(x)) ≤ L·Lbar (second-order characterisation of (L, Lbar)-anisotropic smoothness, φ = h(‖·‖))',
+    inequality:
+      'λmax(∇²φ*(∇f(x)/Lbar)·∇²f(x)) ≤ L·Lbar (second-order characterisation of (L, Lbar)-anisotropic smoothness, φ = h(‖·‖))',
     kind: 'point',
     params: [
       { name: 'L', doc: 'anisotropic smoothness constant (γ = 1/L)', role: 'A', min: 0 },
       { name: 'Lbar', doc: 'dual scaling (λ = 1/Lbar)', role: 'shape', positive: true },
-      { name: 'kernel', doc: `reference kernel h: ${Object.keys(KERNELS).join(', ')}`, role: 'shape', default: 'smooth-clip', choices: Object.keys(KERNELS) },
+      {
+        name: 'kernel',
+        doc: `reference kernel h: ${Object.keys(KERNELS).join(', ')}`,
+        role: 'shape',
+        default: 'smooth-clip',
+        choices: Object.keys(KERNELS),
+      },
     ],
     A: identity('L'),
     B: null,
@@ -270,7 +353,13 @@ export const EXTRA_CONDITIONS: ConditionDef[] = [
     params: [
       { name: 'L0', doc: 'constant term', role: 'A', min: 0 },
       { name: 'L1', doc: 'dual gradient-norm coefficient', role: 'B', min: 0 },
-      { name: 'norm', doc: 'primal norm: inf (dual ℓ1), 1 (dual ℓ∞) or 2', role: 'shape', default: 'inf', choices: ['inf', '1', '2'] },
+      {
+        name: 'norm',
+        doc: 'primal norm: inf (dual ℓ1), 1 (dual ℓ∞) or 2',
+        role: 'shape',
+        default: 'inf',
+        choices: ['inf', '1', '2'],
+      },
     ],
     A: identity('L0'),
     B: identity('L1'),

@@ -29,12 +29,18 @@ function frobenius(obj: Objective, x: Float64Array, H: Float64Array): number {
 
 export function runGrowth(obj: Objective, claimed: Params, opts: RunOptions, base: ConditionResult): ConditionResult {
   const n = obj.dim;
-  if (n > 200) return { ...base, reason: `growth needs Frobenius Hessian norms (n Hessian-vector products); dimension ${n} > 200` };
+  if (n > 200)
+    return {
+      ...base,
+      reason: `growth needs Frobenius Hessian norms (n Hessian-vector products); dimension ${n} > 200`,
+    };
   const rho = Math.max(Math.abs(opts.box[0]), Math.abs(opts.box[1]));
   const K = 8;
   const radii = Array.from({ length: K }, (_, k) => rho * 2 ** -(K - 1 - k));
   const rng = new Rng(opts.seed, 'check/growth');
-  const H = new Float64Array(n * n), g = new Float64Array(n), x = new Float64Array(n);
+  const H = new Float64Array(n * n),
+    g = new Float64Array(n),
+    x = new Float64Array(n);
   let evaluations = 0;
   const at = (dir: Float64Array, r: number) => {
     const nd = nrm2(dir);
@@ -52,23 +58,42 @@ export function runGrowth(obj: Objective, claimed: Params, opts: RunOptions, bas
   };
   const nDir = Math.max(64, 8 * n);
   const dirs = Array.from({ length: nDir }, () => rng.stream('directions').sphere(new Float64Array(n)));
-  const lo = new Float64Array(n).fill(-2), hi = new Float64Array(n).fill(2);
-  const minG: number[] = [], maxH: number[] = [], argG: number[][] = [];
-  let warmG: Float64Array | null = null, warmH: Float64Array | null = null;
+  const lo = new Float64Array(n).fill(-2),
+    hi = new Float64Array(n).fill(2);
+  const minG: number[] = [],
+    maxH: number[] = [],
+    argG: number[][] = [];
+  let warmG: Float64Array | null = null,
+    warmH: Float64Array | null = null;
   const srng = rng.stream('search');
   for (const r of radii) {
-    let bg = Infinity, bgDir = dirs[0], bh = -Infinity, bhDir = dirs[0];
+    let bg = Infinity,
+      bgDir = dirs[0],
+      bh = -Infinity,
+      bhDir = dirs[0];
     for (const d of [...dirs, ...(warmG ? [warmG] : []), ...(warmH ? [warmH] : [])]) {
       const gv = gradAt(d, r);
-      if (gv < bg) { bg = gv; bgDir = d; }
+      if (gv < bg) {
+        bg = gv;
+        bgDir = d;
+      }
       const hv = hessAt(d, r);
-      if (hv > bh) { bh = hv; bhDir = d; }
+      if (hv > bh) {
+        bh = hv;
+        bhDir = d;
+      }
     }
     const budget = n <= 6 ? 300 : 150;
     const rg = maximize((d) => -gradAt(d, r), Float64Array.from(bgDir), lo, hi, budget, srng, 0.05);
-    if (-rg.value < bg) { bg = -rg.value; bgDir = rg.z; }
+    if (-rg.value < bg) {
+      bg = -rg.value;
+      bgDir = rg.z;
+    }
     const rh = maximize((d) => hessAt(d, r), Float64Array.from(bhDir), lo, hi, budget, srng, 0.05);
-    if (rh.value > bh) { bh = rh.value; bhDir = rh.z; }
+    if (rh.value > bh) {
+      bh = rh.value;
+      bhDir = rh.z;
+    }
     warmG = Float64Array.from(bgDir);
     warmH = Float64Array.from(bhDir);
     minG.push(bg);
@@ -79,10 +104,21 @@ export function runGrowth(obj: Objective, claimed: Params, opts: RunOptions, bas
   const slope = (ys: number[]) => {
     const pts = outer.filter((k) => ys[k] > 0 && Number.isFinite(ys[k]));
     if (pts.length < 2) return -Infinity;
-    return linfit(pts.map((k) => Math.log(radii[k])), pts.map((k) => Math.log(ys[k]))).slope;
+    return linfit(
+      pts.map((k) => Math.log(radii[k])),
+      pts.map((k) => Math.log(ys[k])),
+    ).slope;
   };
-  const sg = slope(minG), sh = slope(maxH);
-  const evidence = { radii, minGradNorm: minG, maxHessianFrobenius: maxH, gradientDegree: sg, hessianDegree: sh, pointsOfMinGradient: argG };
+  const sg = slope(minG),
+    sh = slope(maxH);
+  const evidence = {
+    radii,
+    minGradNorm: minG,
+    maxHessianFrobenius: maxH,
+    gradientDegree: sg,
+    hessianDegree: sh,
+    pointsOfMinGradient: argG,
+  };
   const res: ConditionResult = { ...base, evaluations, samples: K * nDir, evidence };
   // A bounded (or vanishing) smallest gradient on spheres whose Hessians grow refutes it.
   const gBounded = !(sg > 0.5) || minG[K - 1] <= 1e-8 * Math.max(1, maxH[K - 1] * radii[K - 1]);
@@ -92,27 +128,65 @@ export function runGrowth(obj: Objective, claimed: Params, opts: RunOptions, bas
     const ok = sh <= R + 0.25 && sg >= R + 1 - 0.25 && !gBounded;
     res.verdict = ok ? 'holds' : 'fails';
     if (!ok) {
-      res.counterexample = { x: argG[K - 1], y: null, lhs: minG[K - 1], rhs: NaN, margin: NaN, tolerance: NaN, recheck: 'float64-error-bounded' };
-      res.notes.push(`on spheres up to radius ${radii[K - 1]}: Hessian degree ≈ ${sh.toFixed(2)} (claimed ≤ ${R}), gradient degree ≈ ${sg.toFixed(2)} (needed ≥ ${R + 1}); the point is the smallest gradient on the largest sphere`);
+      res.counterexample = {
+        x: argG[K - 1],
+        y: null,
+        lhs: minG[K - 1],
+        rhs: NaN,
+        margin: NaN,
+        tolerance: NaN,
+        recheck: 'float64-error-bounded',
+      };
+      res.notes.push(
+        `on spheres up to radius ${radii[K - 1]}: Hessian degree ≈ ${sh.toFixed(2)} (claimed ≤ ${R}), gradient degree ≈ ${sg.toFixed(2)} (needed ≥ ${R + 1}); the point is the smallest gradient on the largest sphere`,
+      );
     }
     return res;
   }
   res.verdict = 'estimated';
-  res.estimate = { hessianDegree: sh, gradientDegree: sg, R: Number.isFinite(sh) ? Math.max(0, Math.ceil(sh - 0.25)) : 'unbounded' };
+  res.estimate = {
+    hessianDegree: sh,
+    gradientDegree: sg,
+    R: Number.isFinite(sh) ? Math.max(0, Math.ceil(sh - 0.25)) : 'unbounded',
+  };
   if (gBounded && hGrows) {
     res.verdict = 'fails';
-    res.counterexample = { x: argG[K - 1], y: null, lhs: maxH[K - 1], rhs: minG[K - 1], margin: NaN, tolerance: NaN, recheck: 'float64-error-bounded' };
-    res.notes.push('the smallest gradient norm stays bounded on spheres where the Hessian grows: Assumption 2.8 fails for every R (a non-compact set of near-stationary points)');
-  } else if (sg >= sh + 1 - 0.25) res.notes.push(`consistent with Assumption 2.8 with R = ${res.estimate.R}: the gradient grows one degree faster than the Hessian`);
-  else res.notes.push('the gradient does not grow one degree faster than the Hessian on these spheres: Assumption 2.8 is not supported');
+    res.counterexample = {
+      x: argG[K - 1],
+      y: null,
+      lhs: maxH[K - 1],
+      rhs: minG[K - 1],
+      margin: NaN,
+      tolerance: NaN,
+      recheck: 'float64-error-bounded',
+    };
+    res.notes.push(
+      'the smallest gradient norm stays bounded on spheres where the Hessian grows: Assumption 2.8 fails for every R (a non-compact set of near-stationary points)',
+    );
+  } else if (sg >= sh + 1 - 0.25)
+    res.notes.push(
+      `consistent with Assumption 2.8 with R = ${res.estimate.R}: the gradient grows one degree faster than the Hessian`,
+    );
+  else
+    res.notes.push(
+      'the gradient does not grow one degree faster than the Hessian on these spheres: Assumption 2.8 is not supported',
+    );
   return res;
 }
 
 export const GROWTH_CONDITION: ConditionDef = {
   name: 'growth',
-  inequality: '‖∇²f(x)‖_F ≤ p_R(‖x‖) and ‖∇f(x)‖ ≥ q_{R+1}(‖x‖) (Bodard & Patrinos Ass. 2.8), on spheres up to the box half-width',
+  inequality:
+    '‖∇²f(x)‖_F ≤ p_R(‖x‖) and ‖∇f(x)‖ ≥ q_{R+1}(‖x‖) (Bodard & Patrinos Ass. 2.8), on spheres up to the box half-width',
   kind: 'point',
-  params: [{ name: 'R', doc: 'claimed degree of the Hessian bound (the gradient then needs degree R + 1)', role: 'shape', min: 0 }],
+  params: [
+    {
+      name: 'R',
+      doc: 'claimed degree of the Hessian bound (the gradient then needs degree R + 1)',
+      role: 'shape',
+      min: 0,
+    },
+  ],
   A: null,
   B: null,
   evaluate: () => null,

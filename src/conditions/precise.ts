@@ -25,7 +25,10 @@ export function exactDecimal(x: number): string {
   let mant = bits & ((1n << 52n) - 1n);
   let e: number;
   if (expBits === 0) e = -1074;
-  else { mant |= 1n << 52n; e = expBits - 1075; }
+  else {
+    mant |= 1n << 52n;
+    e = expBits - 1075;
+  }
   if (e >= 0) return sign + (mant << BigInt(e)).toString();
   // mant · 2^e = mant · 5^(−e) / 10^(−e)
   const k = -e;
@@ -53,7 +56,11 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
     return null;
   };
   const evalF = (x: Float64Array): B | null => {
-    try { return asBig(fC.evaluate(scope(x))); } catch { return null; }
+    try {
+      return asBig(fC.evaluate(scope(x)));
+    } catch {
+      return null;
+    }
   };
   const evalG = (x: Float64Array): B[] | null => {
     try {
@@ -65,7 +72,9 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
         out.push(v);
       }
       return out;
-    } catch { return null; }
+    } catch {
+      return null;
+    }
   };
   const norm = (v: B[]): B => big.sqrt(v.reduce((s, t) => big.add(s, big.multiply(t, t)) as B, big.bignumber(0))) as B;
   const approx = (v: B): Approx => {
@@ -79,13 +88,16 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
     try {
       const sc = scope(x);
       const H = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-        const v = asBig(hC[i][j].evaluate(sc));
-        if (!v) return null;
-        H[i * n + j] = big.number(v) as unknown as number;
-      }
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          const v = asBig(hC[i][j].evaluate(sc));
+          if (!v) return null;
+          H[i * n + j] = big.number(v) as unknown as number;
+        }
       return H;
-    } catch { return null; }
+    } catch {
+      return null;
+    }
   };
   return {
     n,
@@ -94,14 +106,21 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
       return g && approx(norm(g));
     },
     gradDiff(x, y) {
-      const gx = evalG(x), gy = evalG(y);
+      const gx = evalG(x),
+        gy = evalG(y);
       return gx && gy && approx(norm(gx.map((v, i) => big.subtract(v, gy[i]) as B)));
     },
     taylor(x, y) {
-      const fx = evalF(x), fy = evalF(y), gy = evalG(y);
+      const fx = evalF(x),
+        fy = evalF(y),
+        gy = evalG(y);
       if (!fx || !fy || !gy) return null;
       let s = big.subtract(fx, fy) as B;
-      for (let i = 0; i < n; i++) s = big.subtract(s, big.multiply(gy[i], big.subtract(big.bignumber(exactDecimal(x[i])), big.bignumber(exactDecimal(y[i]))))) as B;
+      for (let i = 0; i < n; i++)
+        s = big.subtract(
+          s,
+          big.multiply(gy[i], big.subtract(big.bignumber(exactDecimal(x[i])), big.bignumber(exactDecimal(y[i])))),
+        ) as B;
       return approx(s);
     },
     gap(x) {
@@ -115,7 +134,8 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
       return { v: nm, err: 16 * n * EPS * nm + 1e-300 };
     },
     gradient(x) {
-      const g = evalG(x), f = evalF(x);
+      const g = evalG(x),
+        f = evalF(x);
       if (!g || !f) return null;
       const gd = Float64Array.from(g, (v) => big.number(v) as unknown as number);
       let m = 0;
@@ -144,7 +164,11 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
       const g = evalG(x);
       if (!g) return null;
       let s = big.bignumber(0) as B;
-      for (let i = 0; i < n; i++) s = big.add(s, big.multiply(g[i], big.subtract(big.bignumber(exactDecimal(x[i])), big.bignumber(exactDecimal(xstar[i]))))) as B;
+      for (let i = 0; i < n; i++)
+        s = big.add(
+          s,
+          big.multiply(g[i], big.subtract(big.bignumber(exactDecimal(x[i])), big.bignumber(exactDecimal(xstar[i])))),
+        ) as B;
       return approx(s);
     },
   };

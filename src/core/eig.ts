@@ -99,7 +99,9 @@ export function jacobiEigen(Ain: ArrayLike<number>, n: number, maxSweeps = 100):
 export function symNorm(A: ArrayLike<number>, n: number): number {
   if (n === 1) return Math.abs(A[0]);
   if (n === 2) {
-    const a = A[0], b = 0.5 * (A[1] + A[2]), d = A[3];
+    const a = A[0],
+      b = 0.5 * (A[1] + A[2]),
+      d = A[3];
     const m = 0.5 * (a + d);
     const r = Math.hypot(0.5 * (a - d), b);
     return Math.abs(m) + r;
@@ -154,8 +156,12 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
   scal(1 / qn, q);
   const w = new Float64Array(n);
   let invariant = false;
-  let ritz = { values: new Float64Array([0]), vectors: new Float64Array([1]) } as { values: Float64Array; vectors: Float64Array };
-  let resMax = Infinity, resMin = Infinity;
+  let ritz = { values: new Float64Array([0]), vectors: new Float64Array([1]) } as {
+    values: Float64Array;
+    vectors: Float64Array;
+  };
+  let resMax = Infinity,
+    resMin = Infinity;
   for (let k = 0; k < maxIter; k++) {
     if (k === 0) Q.push(new Float64Array(q));
     op(Q[k], w);

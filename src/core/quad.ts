@@ -20,7 +20,8 @@ export function gaussLegendre01(m: number): Rule {
   const weights = new Float64Array(m);
   /** P_m(z) and P_m'(z) by the three-term recurrence. */
   const legendre = (z: number): [number, number] => {
-    let p0 = 1, p1 = 0;
+    let p0 = 1,
+      p1 = 0;
     for (let j = 1; j <= m; j++) {
       const p2 = p1;
       p1 = p0;

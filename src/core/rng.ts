@@ -17,7 +17,10 @@ export class Rng {
   private spare = NaN;
   private perm: Int32Array | null = null;
 
-  constructor(readonly seed: Seed, readonly name: string = 'root') {
+  constructor(
+    readonly seed: Seed,
+    readonly name: string = 'root',
+  ) {
     this.gen = seedrandom.alea(`gensmooth/${String(seed)}/${name}`);
   }
 

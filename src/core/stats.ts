@@ -2,7 +2,8 @@
 
 /** Neumaier-compensated sum of an array-like. */
 export function sum(xs: ArrayLike<number>): number {
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i];
     const t = s + x;
@@ -41,11 +42,20 @@ export function quantile(xs: ArrayLike<number>, q: number): number {
 /** Least-squares slope and intercept of y on x, with the slope's standard error. */
 export function linfit(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number; se: number } {
   const n = x.length;
-  let mx = 0, my = 0;
-  for (let i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
-  mx /= n; my /= n;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < n; i++) { sxx += (x[i] - mx) ** 2; sxy += (x[i] - mx) * (y[i] - my); }
+  let mx = 0,
+    my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0,
+    sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i] - mx) ** 2;
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
   let rss = 0;

@@ -12,7 +12,10 @@ export type Vec = Float64Array;
 
 /** ⟨x, y⟩ over the first n entries (n defaults to x.length). */
 export function dot(x: Vec, y: Vec, n: number = x.length): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   let i = 0;
   for (; i + 3 < n; i += 4) {
     s0 += x[i] * y[i];
@@ -21,7 +24,7 @@ export function dot(x: Vec, y: Vec, n: number = x.length): number {
     s3 += x[i + 3] * y[i + 3];
   }
   for (; i < n; i++) s0 += x[i] * y[i];
-  return (s0 + s1) + (s2 + s3);
+  return s0 + s1 + (s2 + s3);
 }
 
 /** y ← y + a·x over the first n entries. */
@@ -73,7 +76,8 @@ export function amax(x: Vec, n: number = x.length): number {
  * the vector is rescaled by its largest entry.
  */
 export function nrm2(x: Vec, n: number = x.length): number {
-  let s0 = 0, s1 = 0;
+  let s0 = 0,
+    s1 = 0;
   let i = 0;
   for (; i + 1 < n; i += 2) {
     s0 += x[i] * x[i];
@@ -131,8 +135,14 @@ export function dist(x: Vec, y: Vec, n: number = x.length): number {
 export function gemv(A: Vec, m: number, n: number, x: Vec, y: Vec): void {
   let r = 0;
   for (; r + 3 < m; r += 4) {
-    const o0 = r * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const o0 = r * n,
+      o1 = o0 + n,
+      o2 = o1 + n,
+      o3 = o2 + n;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     for (let j = 0; j < n; j++) {
       const xj = x[j];
       s0 += A[o0 + j] * xj;
@@ -140,7 +150,10 @@ export function gemv(A: Vec, m: number, n: number, x: Vec, y: Vec): void {
       s2 += A[o2 + j] * xj;
       s3 += A[o3 + j] * xj;
     }
-    y[r] = s0; y[r + 1] = s1; y[r + 2] = s2; y[r + 3] = s3;
+    y[r] = s0;
+    y[r + 1] = s1;
+    y[r + 2] = s2;
+    y[r + 3] = s3;
   }
   for (; r < m; r++) {
     const o = r * n;
@@ -158,8 +171,14 @@ export function gemvT(A: Vec, m: number, n: number, x: Vec, y: Vec): void {
   y.fill(0, 0, n);
   let r = 0;
   for (; r + 3 < m; r += 4) {
-    const o0 = r * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
-    const c0 = x[r], c1 = x[r + 1], c2 = x[r + 2], c3 = x[r + 3];
+    const o0 = r * n,
+      o1 = o0 + n,
+      o2 = o1 + n,
+      o3 = o2 + n;
+    const c0 = x[r],
+      c1 = x[r + 1],
+      c2 = x[r + 2],
+      c3 = x[r + 3];
     for (let j = 0; j < n; j++) {
       y[j] += c0 * A[o0 + j] + c1 * A[o1 + j] + c2 * A[o2 + j] + c3 * A[o3 + j];
     }

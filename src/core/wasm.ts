@@ -5,7 +5,9 @@
  * beyond Node. Kernels that use it keep a plain TypeScript reference path.
  */
 
-export const I32 = 0x7f, F64 = 0x7c, V128 = 0x7b;
+export const I32 = 0x7f,
+  F64 = 0x7c,
+  V128 = 0x7b;
 type ValType = typeof I32 | typeof F64 | typeof V128;
 
 function uleb(n: number): number[] {
@@ -52,33 +54,85 @@ export class Code {
     this.bytes.push(...b);
     return this;
   }
-  get(i: number) { return this.op(0x20, ...uleb(i)); }
-  set(i: number) { return this.op(0x21, ...uleb(i)); }
-  tee(i: number) { return this.op(0x22, ...uleb(i)); }
-  i32(c: number) { return this.op(0x41, ...sleb(c)); }
-  f64(c: number) { return this.op(0x44, ...f64bytes(c)); }
-  i32add() { return this.op(0x6a); }
-  i32sub() { return this.op(0x6b); }
-  i32mul() { return this.op(0x6c); }
-  i32shl() { return this.op(0x74); }
-  i32ltu() { return this.op(0x49); }
-  i32eqz() { return this.op(0x45); }
-  f64add() { return this.op(0xa0); }
-  f64sub() { return this.op(0xa1); }
-  f64mul() { return this.op(0xa2); }
-  f64div() { return this.op(0xa3); }
-  i32load(offset = 0) { return this.op(0x28, 2, ...uleb(offset)); }
-  f64load(offset = 0) { return this.op(0x2b, 3, ...uleb(offset)); }
-  f64store(offset = 0) { return this.op(0x39, 3, ...uleb(offset)); }
-  private simd(code: number, ...rest: number[]) { return this.op(0xfd, ...uleb(code), ...rest); }
-  v128load(offset = 0) { return this.simd(0x00, 4, ...uleb(offset)); }
-  v128store(offset = 0) { return this.simd(0x0b, 4, ...uleb(offset)); }
-  f64x2splat() { return this.simd(0x14); }
-  f64x2lane(l: 0 | 1) { return this.simd(0x21, l); }
-  f64x2add() { return this.simd(0xf0); }
-  f64x2mul() { return this.simd(0xf2); }
+  get(i: number) {
+    return this.op(0x20, ...uleb(i));
+  }
+  set(i: number) {
+    return this.op(0x21, ...uleb(i));
+  }
+  tee(i: number) {
+    return this.op(0x22, ...uleb(i));
+  }
+  i32(c: number) {
+    return this.op(0x41, ...sleb(c));
+  }
+  f64(c: number) {
+    return this.op(0x44, ...f64bytes(c));
+  }
+  i32add() {
+    return this.op(0x6a);
+  }
+  i32sub() {
+    return this.op(0x6b);
+  }
+  i32mul() {
+    return this.op(0x6c);
+  }
+  i32shl() {
+    return this.op(0x74);
+  }
+  i32ltu() {
+    return this.op(0x49);
+  }
+  i32eqz() {
+    return this.op(0x45);
+  }
+  f64add() {
+    return this.op(0xa0);
+  }
+  f64sub() {
+    return this.op(0xa1);
+  }
+  f64mul() {
+    return this.op(0xa2);
+  }
+  f64div() {
+    return this.op(0xa3);
+  }
+  i32load(offset = 0) {
+    return this.op(0x28, 2, ...uleb(offset));
+  }
+  f64load(offset = 0) {
+    return this.op(0x2b, 3, ...uleb(offset));
+  }
+  f64store(offset = 0) {
+    return this.op(0x39, 3, ...uleb(offset));
+  }
+  private simd(code: number, ...rest: number[]) {
+    return this.op(0xfd, ...uleb(code), ...rest);
+  }
+  v128load(offset = 0) {
+    return this.simd(0x00, 4, ...uleb(offset));
+  }
+  v128store(offset = 0) {
+    return this.simd(0x0b, 4, ...uleb(offset));
+  }
+  f64x2splat() {
+    return this.simd(0x14);
+  }
+  f64x2lane(l: 0 | 1) {
+    return this.simd(0x21, l);
+  }
+  f64x2add() {
+    return this.simd(0xf0);
+  }
+  f64x2mul() {
+    return this.simd(0xf2);
+  }
   /** v128 zero via f64x2.splat(0). */
-  vzero() { return this.f64(0).f64x2splat(); }
+  vzero() {
+    return this.f64(0).f64x2splat();
+  }
   /** for (i = start; i < end; i += step) body — i and end are locals; step a constant. */
   forLoop(i: number, startFn: () => void, end: number, step: number, body: () => void) {
     startFn();
@@ -111,7 +165,14 @@ export interface FuncDef {
 export function assemble(funcs: FuncDef[], pages: number): Uint8Array {
   const types = funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p])), ...vec(f.results.map((r) => [r]))]);
   const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(types)),
     ...section(3, vec(funcs.map((_, i) => uleb(i)))),
     ...section(5, vec([[0x00, ...uleb(pages)]])),

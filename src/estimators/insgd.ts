@@ -96,18 +96,41 @@ export function testEstimator(obj: Objective, x: Float64Array, o: EstimatorTestO
   const claim = `E[${o.estimator === 'nsgd' ? 'g_B/‖g_B‖^β' : "g_B/‖g_B'‖^β"}] = c·∇F(x) with c > 0`;
   const base = { estimator: o.estimator, claim, beta: o.beta, batch: o.batch, batch2: o.batch2, gradNorm: gn };
   if (!(gn > 0)) {
-    return { ...base, verdict: 'inconclusive', decisive: false, stoppedBecause: 'budget-exhausted', draws: 0, looks: 0, parallelMean: NaN, orthogonalNorm: NaN, relativeBias: { estimate: NaN, upper: NaN }, cosine: NaN, hotelling: { T2: NaN, df: 0, pValue: NaN, level: alpha }, zeroNormDraws: 0, reason: '∇F(x) = 0: every direction is parallel to it; pick a point with a nonzero gradient' };
+    return {
+      ...base,
+      verdict: 'inconclusive',
+      decisive: false,
+      stoppedBecause: 'budget-exhausted',
+      draws: 0,
+      looks: 0,
+      parallelMean: NaN,
+      orthogonalNorm: NaN,
+      relativeBias: { estimate: NaN, upper: NaN },
+      cosine: NaN,
+      hotelling: { T2: NaN, df: 0, pValue: NaN, level: alpha },
+      zeroNormDraws: 0,
+      reason: '∇F(x) = 0: every direction is parallel to it; pick a point with a nonzero gradient',
+    };
   }
   const u = Float64Array.from(full, (v) => v / gn);
   const k = Math.max(1, Math.min(o.directions ?? 20, d - 1));
   const Q = d > 1 ? orthoDirections(u, k, rng.stream('directions')) : [];
   const kk = Q.length;
   const idx = new Int32Array(Math.max(o.batch, o.batch2));
-  const gB = new Float64Array(d), gB2 = new Float64Array(d);
+  const gB = new Float64Array(d),
+    gB2 = new Float64Array(d);
   const bs = rng.stream('batches');
   // Running sums.
-  let N = 0, sa = 0, saa = 0, sh = 0, shh = 0, sah = 0, zeros = 0;
-  const sp = new Float64Array(kk), spp = new Float64Array(kk * kk), p = new Float64Array(kk);
+  let N = 0,
+    sa = 0,
+    saa = 0,
+    sh = 0,
+    shh = 0,
+    sah = 0,
+    zeros = 0;
+  const sp = new Float64Array(kk),
+    spp = new Float64Array(kk * kk),
+    p = new Float64Array(kk);
   let looks = 0;
   let next = 1e4;
   const maxLooks = Math.max(1, Math.ceil(Math.log(Math.max(budget, 1e4) / 1e4) / Math.log(4)) + 1);
@@ -119,7 +142,8 @@ export function testEstimator(obj: Objective, x: Float64Array, o: EstimatorTestO
     const a = mean(sa);
     const pbar = Float64Array.from(sp, (s) => s / N);
     const S = new Float64Array(kk * kk);
-    for (let i = 0; i < kk; i++) for (let j = 0; j < kk; j++) S[i * kk + j] = (spp[i * kk + j] - N * pbar[i] * pbar[j]) / (N - 1);
+    for (let i = 0; i < kk; i++)
+      for (let j = 0; j < kk; j++) S[i * kk + j] = (spp[i * kk + j] - N * pbar[i] * pbar[j]) / (N - 1);
     const sol = Float64Array.from(pbar);
     let T2 = 0;
     if (kk > 0 && cholSolve(S, kk, sol)) T2 = N * dot(pbar, sol, kk);
@@ -130,7 +154,7 @@ export function testEstimator(obj: Objective, x: Float64Array, o: EstimatorTestO
     let up2 = 0;
     for (let i = 0; i < kk; i++) up2 += (Math.abs(pbar[i]) + z * Math.sqrt(Math.max(S[i * kk + i], 0) / N)) ** 2;
     const sA = Math.sqrt(Math.max((saa - N * a * a) / (N - 1), 0));
-    const aLow = a - z * sA / Math.sqrt(N);
+    const aLow = a - (z * sA) / Math.sqrt(N);
     const relUpper = aLow > 0 ? Math.sqrt(up2) / aLow : Infinity;
     const rejected = pValue < level;
     const resolved = !rejected && relUpper < resolution;
@@ -138,9 +162,12 @@ export function testEstimator(obj: Objective, x: Float64Array, o: EstimatorTestO
     if (o.estimator === 'insg') {
       // ŝ = ā/‖∇F‖ against ĉ = mean h^−β; ratio CI by the delta method.
       const hbar = mean(sh);
-      const sHH = (shh - N * hbar * hbar) / (N - 1), sAA = (saa - N * a * a) / (N - 1), sAH = (sah - N * a * hbar) / (N - 1);
+      const sHH = (shh - N * hbar * hbar) / (N - 1),
+        sAA = (saa - N * a * a) / (N - 1),
+        sAH = (sah - N * a * hbar) / (N - 1);
       const r = a / gn / hbar;
-      const varR = (sAA / (gn * gn) / (hbar * hbar) + (r * r * sHH) / (hbar * hbar) - (2 * r * sAH) / gn / (hbar * hbar)) / N;
+      const varR =
+        (sAA / (gn * gn) / (hbar * hbar) + (r * r * sHH) / (hbar * hbar) - (2 * r * sAH) / gn / (hbar * hbar)) / N;
       const half = z * Math.sqrt(Math.max(varR, 0));
       scale = { observed: a / gn, predicted: hbar, ratio: r, ci: [r - half, r + half] };
     }
@@ -175,15 +202,32 @@ export function testEstimator(obj: Objective, x: Float64Array, o: EstimatorTestO
       // E‖g‖^−β is infinite when a batch gradient can vanish (theory.md §f2 pitfalls).
       zeros++;
       {
-        return { ...base, verdict: 'inconclusive', decisive: false, stoppedBecause: 'infinite-moment', draws: N, looks, parallelMean: NaN, orthogonalNorm: NaN, relativeBias: { estimate: NaN, upper: NaN }, cosine: NaN, hotelling: { T2: NaN, df: kk, pValue: NaN, level }, zeroNormDraws: zeros, reason: 'a mini-batch gradient was exactly zero, so E‖g‖^−β is infinite and the estimator has no mean' };
+        return {
+          ...base,
+          verdict: 'inconclusive',
+          decisive: false,
+          stoppedBecause: 'infinite-moment',
+          draws: N,
+          looks,
+          parallelMean: NaN,
+          orthogonalNorm: NaN,
+          relativeBias: { estimate: NaN, upper: NaN },
+          cosine: NaN,
+          hotelling: { T2: NaN, df: kk, pValue: NaN, level },
+          zeroNormDraws: zeros,
+          reason: 'a mini-batch gradient was exactly zero, so E‖g‖^−β is infinite and the estimator has no mean',
+        };
       }
     }
     const w = inv(h);
-    const a = (dot(gB, u) * w);
+    const a = dot(gB, u) * w;
     for (let j = 0; j < kk; j++) p[j] = dot(gB, Q[j]) * w;
     N++;
-    sa += a; saa += a * a;
-    sh += w; shh += w * w; sah += a * w;
+    sa += a;
+    saa += a * a;
+    sh += w;
+    shh += w * w;
+    sah += a * w;
     for (let i = 0; i < kk; i++) {
       sp[i] += p[i];
       for (let j = 0; j < kk; j++) spp[i * kk + j] += p[i] * p[j];

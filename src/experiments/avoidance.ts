@@ -21,7 +21,11 @@ import type { MethodDef } from '../optim/methods.ts';
 import { optimize } from '../optim/run.ts';
 
 /** One step of a deterministic method from x. */
-export function stepMap(obj: Objective, def: MethodDef, params: Record<string, number | string>): (x: Float64Array) => Float64Array {
+export function stepMap(
+  obj: Objective,
+  def: MethodDef,
+  params: Record<string, number | string>,
+): (x: Float64Array) => Float64Array {
   return (x) => Float64Array.from(optimize(obj, def, params, { iters: 1, x0: x, seed: 0, recordEvery: 1 }).x);
 }
 
@@ -29,12 +33,14 @@ export function stepMap(obj: Objective, def: MethodDef, params: Record<string, n
 export function jacobianFD(T: (x: Float64Array) => Float64Array, x: Float64Array, h = 1e-6): Float64Array {
   const n = x.length;
   const J = new Float64Array(n * n);
-  const xp = Float64Array.from(x), xm = Float64Array.from(x);
+  const xp = Float64Array.from(x),
+    xm = Float64Array.from(x);
   for (let j = 0; j < n; j++) {
     const hj = h * (1 + Math.abs(x[j]));
     xp[j] = x[j] + hj;
     xm[j] = x[j] - hj;
-    const tp = T(xp), tm = T(xm);
+    const tp = T(xp),
+      tm = T(xm);
     for (let i = 0; i < n; i++) J[i * n + j] = (tp[i] - tm[i]) / (2 * hj);
     xp[j] = x[j];
     xm[j] = x[j];
@@ -45,11 +51,12 @@ export function jacobianFD(T: (x: Float64Array) => Float64Array, x: Float64Array
 /** Smallest singular value of a square matrix: √λmin(JᵀJ). */
 export function sigmaMin(J: Float64Array, n: number): number {
   const G = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let k = 0; k < n; k++) s += J[k * n + i] * J[k * n + j];
-    G[i * n + j] = s;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += J[k * n + i] * J[k * n + j];
+      G[i * n + j] = s;
+    }
   return Math.sqrt(Math.max(0, jacobiEigen(G, n).values[0]));
 }
 
@@ -63,10 +70,25 @@ export interface AvoidanceResult {
   atSaddle: { eigenvalues: number[]; maxModulus: number };
 }
 
-export function saddleAvoidance(obj: Objective, def: MethodDef, params: Record<string, number | string>, o: { saddle: Float64Array; runs: number; iters: number; box: [number, number]; seed: Seed; jacobianSamples?: number; tol?: number }): AvoidanceResult {
+export function saddleAvoidance(
+  obj: Objective,
+  def: MethodDef,
+  params: Record<string, number | string>,
+  o: {
+    saddle: Float64Array;
+    runs: number;
+    iters: number;
+    box: [number, number];
+    seed: Seed;
+    jacobianSamples?: number;
+    tol?: number;
+  },
+): AvoidanceResult {
   const n = obj.dim;
   const rng = new Rng(o.seed, 'avoidance');
-  let atSaddle = 0, fmin = Infinity, fmax = -Infinity;
+  let atSaddle = 0,
+    fmin = Infinity,
+    fmax = -Infinity;
   for (let k = 0; k < o.runs; k++) {
     const x0 = rng.stream(`start/${k}`).fillUniform(new Float64Array(n), o.box[0], o.box[1]);
     const r = optimize(obj, def, params, { iters: o.iters, x0, seed: k, recordEvery: o.iters });
@@ -78,13 +100,17 @@ export function saddleAvoidance(obj: Objective, def: MethodDef, params: Record<s
     fmax = Math.max(fmax, f);
   }
   const T = stepMap(obj, def, params);
-  let minSigma = Infinity, at: number[] = [];
+  let minSigma = Infinity,
+    at: number[] = [];
   const js = rng.stream('jacobian');
   const nJ = o.jacobianSamples ?? 200;
   for (let k = 0; k < nJ; k++) {
     const x = js.fillUniform(new Float64Array(n), o.box[0], o.box[1]);
     const s = sigmaMin(jacobianFD(T, x), n);
-    if (s < minSigma) { minSigma = s; at = Array.from(x); }
+    if (s < minSigma) {
+      minSigma = s;
+      at = Array.from(x);
+    }
   }
   const Js = jacobianFD(T, o.saddle);
   // At a saddle DT = I − γ(λ)∇²f(x_s) is symmetric (∇²φ*(0) = I): symmetrise the rounding away.

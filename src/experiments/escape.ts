@@ -34,10 +34,21 @@ export function saddleInfo(obj: Objective, x: Float64Array, seed: Seed = 1): Sad
   const g = new Float64Array(obj.dim);
   obj.grad(x, g);
   const hv = hvpOf(obj);
-  const r = lanczos((v, out) => hv(x, v, out), obj.dim, { maxIter: Math.min(obj.dim, 100), tol: 1e-10, rng: new Rng(seed, 'saddle') });
+  const r = lanczos((v, out) => hv(x, v, out), obj.dim, {
+    maxIter: Math.min(obj.dim, 100),
+    tol: 1e-10,
+    rng: new Rng(seed, 'saddle'),
+  });
   const gn = nrm2(g);
   const scale = Math.max(Math.abs(r.lambdaMax), Math.abs(r.lambdaMin), 1e-300);
-  return { gradNorm: gn, lambdaMin: r.lambdaMin, lambdaMax: r.lambdaMax, residual: r.residualMin, iterations: r.iterations, strict: gn <= 1e-8 * (1 + scale) && r.lambdaMin < -Math.max(r.residualMin, 1e-8 * scale) };
+  return {
+    gradNorm: gn,
+    lambdaMin: r.lambdaMin,
+    lambdaMax: r.lambdaMax,
+    residual: r.residualMin,
+    iterations: r.iterations,
+    strict: gn <= 1e-8 * (1 + scale) && r.lambdaMin < -Math.max(r.residualMin, 1e-8 * scale),
+  };
 }
 
 export interface EscapeOptions {
@@ -55,7 +66,15 @@ export interface EscapeOptions {
 export interface EscapeResult {
   method: { name: string; params: Record<string, number | string> };
   saddle: SaddleInfo & { dim: number };
-  dims: { d: number; median: number | null; escaped: number; runs: number; times: (number | null)[]; perturbations: number; /** Mean oracle use per run until escape (or the iteration limit). */ oracle: Record<string, number> }[];
+  dims: {
+    d: number;
+    median: number | null;
+    escaped: number;
+    runs: number;
+    times: (number | null)[];
+    perturbations: number;
+    /** Mean oracle use per run until escape (or the iteration limit). */ oracle: Record<string, number>;
+  }[];
   fit: { slope: number; intercept: number; ci: [number, number] } | null;
   predicted: { slope: number; formula: string } | null;
   consistent: boolean | null;
@@ -76,7 +95,10 @@ export function escapeTimes(def: MethodDef, params: Record<string, number | stri
   const obj0 = o.make(d0);
   const s0 = o.saddle ? o.saddle(d0) : new Float64Array(d0);
   const info = saddleInfo(obj0, s0, o.seed);
-  if (!info.strict) notes.push('the start is not a strict saddle (gradient not zero or λmin ≥ 0): escape times may not follow the ln d law');
+  if (!info.strict)
+    notes.push(
+      'the start is not a strict saddle (gradient not zero or λmin ≥ 0): escape times may not follow the ln d law',
+    );
   const rows: EscapeResult['dims'] = [];
   for (const d of o.dims) {
     const obj = o.make(d);
@@ -87,7 +109,10 @@ export function escapeTimes(def: MethodDef, params: Record<string, number | stri
     for (let k = 0; k < o.runs; k++) {
       const seed = `${String(o.seed)}/escape/${d}/${k}`;
       const r = optimize(obj, def, params, {
-        iters: o.maxIters, seed, x0: xs, recordEvery: 1,
+        iters: o.maxIters,
+        seed,
+        x0: xs,
+        recordEvery: 1,
         stopWhen: (x) => {
           let s = 0;
           for (let i = 0; i < d; i++) s += (x[i] - xs[i]) ** 2;
@@ -95,22 +120,53 @@ export function escapeTimes(def: MethodDef, params: Record<string, number | stri
         },
       });
       perturbations += r.perturbations ?? 0;
-      for (const key of Object.keys(oracle)) oracle[key] += (r.oracle as unknown as Record<string, number>)[key] / o.runs;
+      for (const key of Object.keys(oracle))
+        oracle[key] += (r.oracle as unknown as Record<string, number>)[key] / o.runs;
       times.push(r.status === 'stopped' ? r.steps : null);
     }
     const done = times.filter((t): t is number => t !== null);
-    rows.push({ d, median: done.length * 2 > o.runs ? quantile(done.concat(new Array(o.runs - done.length).fill(Infinity)), 0.5) : null, escaped: done.length, runs: o.runs, times, perturbations, oracle });
+    rows.push({
+      d,
+      median:
+        done.length * 2 > o.runs ? quantile(done.concat(new Array(o.runs - done.length).fill(Infinity)), 0.5) : null,
+      escaped: done.length,
+      runs: o.runs,
+      times,
+      perturbations,
+      oracle,
+    });
   }
   const pts = rows.filter((r) => r.median !== null && Number.isFinite(r.median));
   let fit: EscapeResult['fit'] = null;
   if (pts.length >= 3) {
-    const f = linfit(pts.map((r) => Math.log(r.d)), pts.map((r) => r.median!));
+    const f = linfit(
+      pts.map((r) => Math.log(r.d)),
+      pts.map((r) => r.median!),
+    );
     const t = tQuantile(0.975, pts.length - 2);
     fit = { slope: f.slope, intercept: f.intercept, ci: [f.slope - t * f.se, f.slope + t * f.se] };
   } else notes.push('fewer than three dimensions with a median escape: no fit');
   const eta = effectiveStep(def.name, params);
-  const predicted = eta !== null && info.lambdaMin < 0 ? { slope: 1 / (2 * Math.log(1 + eta * -info.lambdaMin)), formula: `1/(2 ln(1 + η|λmin|)), η = ${eta}, λmin = ${info.lambdaMin.toPrecision(6)}` } : null;
+  const predicted =
+    eta !== null && info.lambdaMin < 0
+      ? {
+          slope: 1 / (2 * Math.log(1 + eta * -info.lambdaMin)),
+          formula: `1/(2 ln(1 + η|λmin|)), η = ${eta}, λmin = ${info.lambdaMin.toPrecision(6)}`,
+        }
+      : null;
   // Consistent: the prediction within the fit's interval or within 15 % of the fit.
-  const consistent = fit && predicted ? (predicted.slope >= fit.ci[0] && predicted.slope <= fit.ci[1]) || Math.abs(fit.slope - predicted.slope) <= 0.15 * predicted.slope : null;
-  return { method: { name: def.name, params }, saddle: { ...info, dim: d0 }, dims: rows, fit, predicted, consistent, notes };
+  const consistent =
+    fit && predicted
+      ? (predicted.slope >= fit.ci[0] && predicted.slope <= fit.ci[1]) ||
+        Math.abs(fit.slope - predicted.slope) <= 0.15 * predicted.slope
+      : null;
+  return {
+    method: { name: def.name, params },
+    saddle: { ...info, dim: d0 },
+    dims: rows,
+    fit,
+    predicted,
+    consistent,
+    notes,
+  };
 }

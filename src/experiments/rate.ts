@@ -42,7 +42,11 @@ export interface RateResult {
   /** T(ε) per target; null where the run did not reach ε within maxIters. */
   hits: { eps: number; iters: number | null; gamma?: number }[];
   exponent: Fit | null;
-  regime: { kind: 'sublinear' | 'linear' | 'superlinear' | 'undetermined'; rss: Record<string, number>; fitted: Record<string, number> };
+  regime: {
+    kind: 'sublinear' | 'linear' | 'superlinear' | 'undetermined';
+    rss: Record<string, number>;
+    fitted: Record<string, number>;
+  };
   prediction?: {
     theorem: string;
     paper: { exponent: number; case: string };
@@ -57,15 +61,28 @@ export interface RateResult {
 /** Student t quantile (Cornish–Fisher expansion around the normal; accurate to ~1e-3 for ν ≥ 3). */
 export function tQuantile(p: number, nu: number): number {
   const z = normalQuantile(p);
-  const z3 = z ** 3, z5 = z ** 5, z7 = z ** 7;
-  return z + (z3 + z) / (4 * nu) + (5 * z5 + 16 * z3 + 3 * z) / (96 * nu * nu) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * nu ** 3);
+  const z3 = z ** 3,
+    z5 = z ** 5,
+    z7 = z ** 7;
+  return (
+    z +
+    (z3 + z) / (4 * nu) +
+    (5 * z5 + 16 * z3 + 3 * z) / (96 * nu * nu) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * nu ** 3)
+  );
 }
 
 export function fitLogLog(xs: number[], ys: number[]): Fit | null {
   if (xs.length < 3) return null;
   const f = linfit(xs, ys);
   const t = tQuantile(0.975, xs.length - 2);
-  return { slope: f.slope, intercept: f.intercept, se: f.se, ci: [f.slope - t * f.se, f.slope + t * f.se], points: xs.length };
+  return {
+    slope: f.slope,
+    intercept: f.intercept,
+    se: f.se,
+    ci: [f.slope - t * f.se, f.slope + t * f.se],
+    points: xs.length,
+  };
 }
 
 /** Classify the decay of gaps Δ_t (t ≥ 1, Δ > 0) over the tail by the best two-parameter fit on the log-gap scale. */
@@ -73,7 +90,8 @@ export function classifyRegime(ts: number[], gaps: number[]): RateResult['regime
   const pts = ts.map((t, i) => [t, gaps[i]] as const).filter(([t, d]) => t > 0 && d > 0 && Number.isFinite(d));
   if (pts.length < 6) return { kind: 'undetermined', rss: {}, fitted: {} };
   const tail = pts.slice(Math.floor(pts.length / 2));
-  const T = tail.map((p) => p[0]), L = tail.map((p) => Math.log(p[1]));
+  const T = tail.map((p) => p[0]),
+    L = tail.map((p) => Math.log(p[1]));
   const rssOf = (pred: (t: number) => number) => tail.reduce((s, [t], i) => s + (L[i] - pred(t)) ** 2, 0);
   const pw = linfit(T.map(Math.log), L);
   const geo = linfit(T, L);
@@ -84,7 +102,10 @@ export function classifyRegime(ts: number[], gaps: number[]): RateResult['regime
   const fitted: Record<string, number> = { powerExponent: -pw.slope, geometricRate: Math.exp(geo.slope) };
   // Superlinear: log(−log Δ) linear in t (needs Δ < 1 throughout the tail).
   if (L.every((l) => l < 0)) {
-    const sup = linfit(T, L.map((l) => Math.log(-l)));
+    const sup = linfit(
+      T,
+      L.map((l) => Math.log(-l)),
+    );
     rss.superlinear = rssOf((t) => -Math.exp(sup.intercept + sup.slope * t));
     fitted.superlinearOrder = Math.exp(sup.slope);
   }
@@ -101,34 +122,54 @@ export function classifyRegime(ts: number[], gaps: number[]): RateResult['regime
  * with γ ∝ ε^{β/ρ}: q > 1 (ρ < 2 − β) gives T ∝ ε^{−(q−1)}/γ = ε^{−(2−ρ)/ρ}; q = 1 gives
  * T ∝ log(1/ε)/γ; q < 1 reaches ε in T ∝ 1/γ = ε^{−β/ρ} (theory.md §e2).
  */
-export function ngdGplPrediction(beta: number, rho: number): { paper: { exponent: number; case: string }; derived: { exponent: number; note: string }; logFactor: boolean } {
+export function ngdGplPrediction(
+  beta: number,
+  rho: number,
+): { paper: { exponent: number; case: string }; derived: { exponent: number; note: string }; logFactor: boolean } {
   const tie = Math.abs(rho - (2 - beta)) <= 1e-9;
   let paper: { exponent: number; case: string };
   if (tie) paper = { exponent: beta / rho, case: 'ρ = 2 − β: O(ε^(−β/ρ)·log(1/ε))' };
   else if (rho < 2 - beta) {
-    paper = rho > 2 - 2 * beta
-      ? { exponent: beta / rho, case: '2 − 2β < ρ < 2 − β: O(ε^(−β/ρ))' }
-      : { exponent: (2 - rho - beta) / rho, case: 'ρ ≤ 2 − 2β: O(ε^(−(2−ρ−β)/ρ))' };
+    paper =
+      rho > 2 - 2 * beta
+        ? { exponent: beta / rho, case: '2 − 2β < ρ < 2 − β: O(ε^(−β/ρ))' }
+        : { exponent: (2 - rho - beta) / rho, case: 'ρ ≤ 2 − 2β: O(ε^(−(2−ρ−β)/ρ))' };
   } else paper = { exponent: beta / rho, case: 'ρ > 2 − β: superlinear after T0; the step γ(ε) alone costs ε^(−β/ρ)' };
   const derived = tie
-    ? { exponent: beta / rho, note: 'q = 1: linear decay at rate 1 − Θ(γ), T ∝ log(1/ε)/γ (fitted after dividing T by log(1/ε))' }
+    ? {
+        exponent: beta / rho,
+        note: 'q = 1: linear decay at rate 1 − Θ(γ), T ∝ log(1/ε)/γ (fitted after dividing T by log(1/ε))',
+      }
     : rho < 2 - beta
-      ? { exponent: (2 - rho) / rho, note: 'q = (2−β)/ρ > 1: Δ_t ≈ ((q−1)ct)^(−1/(q−1)), c ∝ γ ∝ ε^(β/ρ), so T ∝ ε^(−(2−ρ)/ρ): the sum of the paper\'s two exponents' }
+      ? {
+          exponent: (2 - rho) / rho,
+          note: "q = (2−β)/ρ > 1: Δ_t ≈ ((q−1)ct)^(−1/(q−1)), c ∝ γ ∝ ε^(β/ρ), so T ∝ ε^(−(2−ρ)/ρ): the sum of the paper's two exponents",
+        }
       : { exponent: beta / rho, note: 'q < 1: Δ reaches ε in a number of steps ∝ 1/γ = ε^(−β/ρ)' };
   return { paper, derived, logFactor: tie };
 }
 
-export function measureRate(obj: Objective, def: MethodDef, params: Record<string, number | string>, o: RateOptions): RateResult {
+export function measureRate(
+  obj: Objective,
+  def: MethodDef,
+  params: Record<string, number | string>,
+  o: RateOptions,
+): RateResult {
   const eps = [...o.eps].sort((a, b) => b - a);
   const notes: string[] = [];
   const hits: RateResult['hits'] = [];
   let longest: { ts: number[]; gaps: number[] } = { ts: [], gaps: [] };
   const runTo = (p: Record<string, number | string>, target: number) => {
     const r = optimize(obj, def, p, {
-      iters: o.maxIters, seed: o.seed, x0: o.x0, fstar: o.fstar, recordEvery: 1,
+      iters: o.maxIters,
+      seed: o.seed,
+      x0: o.x0,
+      fstar: o.fstar,
+      recordEvery: 1,
       stopWhen: (x) => obj.value(x) - o.fstar <= target,
     });
-    const ts = r.trace.map((q) => q.t), gaps = r.trace.map((q) => q.f - o.fstar);
+    const ts = r.trace.map((q) => q.t),
+      gaps = r.trace.map((q) => q.f - o.fstar);
     const hit = r.trace.find((q) => q.f - o.fstar <= target);
     return { hit: hit ? hit.t : null, ts, gaps, status: r.status };
   };
@@ -151,21 +192,50 @@ export function measureRate(obj: Objective, def: MethodDef, params: Record<strin
     }
   }
   const reached = hits.filter((h) => h.iters !== null && h.iters > 0);
-  if (reached.length < hits.length) notes.push(`${hits.length - reached.length} target(s) not reached within ${o.maxIters} iterations (or reached at t = 0); they are left out of the fit`);
-  const exponent = fitLogLog(reached.map((h) => Math.log(1 / h.eps)), reached.map((h) => Math.log(h.iters!)));
+  if (reached.length < hits.length)
+    notes.push(
+      `${hits.length - reached.length} target(s) not reached within ${o.maxIters} iterations (or reached at t = 0); they are left out of the fit`,
+    );
+  const exponent = fitLogLog(
+    reached.map((h) => Math.log(1 / h.eps)),
+    reached.map((h) => Math.log(h.iters!)),
+  );
   // Gaps below the rounding floor of f − f* carry no rate information (theory.md §e3).
   const floor = 10 * 2.220446049250313e-16 * Math.abs(o.fstar);
-  const regime = classifyRegime(longest.ts, longest.gaps.map((g) => (g > floor ? g : NaN)));
-  const res: RateResult = { objective: obj.name, method: { name: def.name, params }, fstar: o.fstar, hits, exponent, regime, notes };
+  const regime = classifyRegime(
+    longest.ts,
+    longest.gaps.map((g) => (g > floor ? g : NaN)),
+  );
+  const res: RateResult = {
+    objective: obj.name,
+    method: { name: def.name, params },
+    fstar: o.fstar,
+    hits,
+    exponent,
+    regime,
+    notes,
+  };
   if (o.theorem) {
     const pr = ngdGplPrediction(Number(params.beta ?? 1), o.theorem.rho);
     // In the linear case T ∝ ε^(−β/ρ)·log(1/ε): fit log(T/log(1/ε)) instead.
-    const fit = pr.logFactor ? fitLogLog(reached.map((h) => Math.log(1 / h.eps)), reached.map((h) => Math.log(h.iters! / Math.log(1 / h.eps)))) : exponent;
+    const fit = pr.logFactor
+      ? fitLogLog(
+          reached.map((h) => Math.log(1 / h.eps)),
+          reached.map((h) => Math.log(h.iters! / Math.log(1 / h.eps))),
+        )
+      : exponent;
     // Supported: within the fit's 95 % interval or 0.05 of it (finite targets leave a
     // pre-asymptotic bias of that order even on pure powers).
     const near = (v: number) => fit !== null && Math.abs(v - fit.slope) <= Math.max((fit.ci[1] - fit.ci[0]) / 2, 0.05);
-    const a = near(pr.paper.exponent), b = near(pr.derived.exponent);
-    res.prediction = { theorem: 'I-NSGD Theorem 1 (NGD under generalised PŁ)', paper: pr.paper, derived: pr.derived, fitted: fit, supported: a && b ? 'both' : a ? 'paper' : b ? 'derived' : 'neither' };
+    const a = near(pr.paper.exponent),
+      b = near(pr.derived.exponent);
+    res.prediction = {
+      theorem: 'I-NSGD Theorem 1 (NGD under generalised PŁ)',
+      paper: pr.paper,
+      derived: pr.derived,
+      fitted: fit,
+      supported: a && b ? 'both' : a ? 'paper' : b ? 'derived' : 'neither',
+    };
   }
   return res;
 }
@@ -188,21 +258,45 @@ export interface ScalingResult {
  * min_t ‖∇F(x_t)‖ ≤ ε; the samples used are T·(|B| + |B'|). The exponent of samples
  * against 1/ε is fitted and set beside 4 (an upper bound: faster is consistent).
  */
-export function insgdSampleComplexity(obj: Objective, def: MethodDef, params: Record<string, number | string>, o: { eps: number[]; gammaMax: number; maxT: number; seed: Seed; x0?: Float64Array }): ScalingResult {
+export function insgdSampleComplexity(
+  obj: Objective,
+  def: MethodDef,
+  params: Record<string, number | string>,
+  o: { eps: number[]; gammaMax: number; maxT: number; seed: Seed; x0?: Float64Array },
+): ScalingResult {
   const points: ScalingResult['points'] = [];
   const per = Number(params.batch ?? 1) + Number(params.batch2 ?? 1);
   for (const e of o.eps) {
     let found: number | null = null;
     for (let T = 64; T <= o.maxT; T *= 2) {
-      const r = optimize(obj, def, { ...params, gamma: Math.min(o.gammaMax, 1 / Math.sqrt(T)) }, { iters: T, seed: o.seed, x0: o.x0, recordEvery: Math.max(1, Math.floor(T / 200)) });
-      if (Math.min(...r.trace.map((p) => p.gradNorm)) <= e) { found = T; break; }
+      const r = optimize(
+        obj,
+        def,
+        { ...params, gamma: Math.min(o.gammaMax, 1 / Math.sqrt(T)) },
+        { iters: T, seed: o.seed, x0: o.x0, recordEvery: Math.max(1, Math.floor(T / 200)) },
+      );
+      if (Math.min(...r.trace.map((p) => p.gradNorm)) <= e) {
+        found = T;
+        break;
+      }
     }
     points.push({ x: e, measured: found === null ? null : found * per, cost: found });
   }
   const ok = points.filter((p) => p.measured !== null);
-  const fit = fitLogLog(ok.map((p) => Math.log(1 / p.x)), ok.map((p) => Math.log(p.measured!)));
-  const notes = ok.length < points.length ? [`${points.length - ok.length} target(s) not reached within T = ${o.maxT}`] : [];
-  return { theorem: 'I-NSGD Theorem 2: O(ε⁻⁴) per-sample gradients to min_t ‖∇F(x_t)‖ ≤ ε', points, fit, predicted: 4, consistent: fit ? fit.ci[0] <= 4 : null, notes };
+  const fit = fitLogLog(
+    ok.map((p) => Math.log(1 / p.x)),
+    ok.map((p) => Math.log(p.measured!)),
+  );
+  const notes =
+    ok.length < points.length ? [`${points.length - ok.length} target(s) not reached within T = ${o.maxT}`] : [];
+  return {
+    theorem: 'I-NSGD Theorem 2: O(ε⁻⁴) per-sample gradients to min_t ‖∇F(x_t)‖ ≤ ε',
+    points,
+    fit,
+    predicted: 4,
+    consistent: fit ? fit.ci[0] <= 4 : null,
+    notes,
+  };
 }
 
 /**
@@ -211,15 +305,43 @@ export function insgdSampleComplexity(obj: Objective, def: MethodDef, params: Re
  * min_{t ≤ n} ‖∇f(x_t)‖_* (dual norm of the geometry); the fitted exponent of the measure
  * against n is set beside −1/4 (an upper bound: a faster decay is consistent).
  */
-export function clippingRate(obj: Objective, def: MethodDef, params: Record<string, number | string>, o: { horizons: number[]; L0: number; L1: number; seed: Seed; x0?: Float64Array }): ScalingResult {
+export function clippingRate(
+  obj: Objective,
+  def: MethodDef,
+  params: Record<string, number | string>,
+  o: { horizons: number[]; L0: number; L1: number; seed: Seed; x0?: Float64Array },
+): ScalingResult {
   const norm = String(params.norm ?? 'inf');
   // The records hold ‖∇f‖₂; ‖·‖₁ ≤ √d·‖·‖₂ bounds the ℓ∞ geometry's dual norm from above.
   const scale = norm === 'inf' ? Math.sqrt(obj.dim) : 1;
   const points: ScalingResult['points'] = o.horizons.map((n) => {
-    const p = { ...params, alpha: 1 / Math.sqrt(n), gamma: 1 / (Math.sqrt(n) * o.L0), rho: o.L0 / (2 * n ** 0.25 * o.L1) };
-    const r = optimize(obj, def, p, { iters: n, seed: o.seed, x0: o.x0, recordEvery: Math.max(1, Math.floor(n / 400)) });
+    const p = {
+      ...params,
+      alpha: 1 / Math.sqrt(n),
+      gamma: 1 / (Math.sqrt(n) * o.L0),
+      rho: o.L0 / (2 * n ** 0.25 * o.L1),
+    };
+    const r = optimize(obj, def, p, {
+      iters: n,
+      seed: o.seed,
+      x0: o.x0,
+      recordEvery: Math.max(1, Math.floor(n / 400)),
+    });
     return { x: n, measured: Math.min(...r.trace.map((q) => q.gradNorm * scale)), cost: n };
   });
-  const fit = fitLogLog(points.map((q) => Math.log(q.x)), points.map((q) => Math.log(q.measured!)));
-  return { theorem: 'Pethick et al. Thm 4.9: min ‖∇f‖_* = O(n^(−1/4)) for GGNC with momentum', points, fit, predicted: -0.25, consistent: fit ? fit.ci[0] <= -0.25 : null, notes: norm === 'inf' ? ['in the ℓ∞ geometry the recorded ‖∇f‖₂ bounds ‖∇f‖₁ by √d·‖∇f‖₂ (an upper bound on the measure)'] : [] };
+  const fit = fitLogLog(
+    points.map((q) => Math.log(q.x)),
+    points.map((q) => Math.log(q.measured!)),
+  );
+  return {
+    theorem: 'Pethick et al. Thm 4.9: min ‖∇f‖_* = O(n^(−1/4)) for GGNC with momentum',
+    points,
+    fit,
+    predicted: -0.25,
+    consistent: fit ? fit.ci[0] <= -0.25 : null,
+    notes:
+      norm === 'inf'
+        ? ['in the ℓ∞ geometry the recorded ‖∇f‖₂ bounds ‖∇f‖₁ by √d·‖∇f‖₂ (an upper bound on the measure)']
+        : [],
+  };
 }

@@ -26,7 +26,9 @@ export function logUniformArb(lo: number, hi: number): fc.Arbitrary<number> {
 
 /** Standard normal (Box–Muller from two uniforms). */
 export function normalArb(): fc.Arbitrary<number> {
-  return fc.tuple(uniformArb(0, 1), uniformArb(0, 1)).map(([u, v]) => Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v));
+  return fc
+    .tuple(uniformArb(0, 1), uniformArb(0, 1))
+    .map(([u, v]) => Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v));
 }
 
 /** A point of the box [lo, hi]^n. */
@@ -40,7 +42,10 @@ export function unitArb(n: number): fc.Arbitrary<Float64Array> {
     const v = Float64Array.from(a);
     let s = 0;
     for (const t of v) s += t * t;
-    if (s === 0) { v[0] = 1; return v; }
+    if (s === 0) {
+      v[0] = 1;
+      return v;
+    }
     const inv = 1 / Math.sqrt(s);
     for (let i = 0; i < n; i++) v[i] *= inv;
     return v;
@@ -49,16 +54,20 @@ export function unitArb(n: number): fc.Arbitrary<Float64Array> {
 
 /** A corner of the box: every coordinate at LO or HI. */
 export function cornerArb(n: number, box: Box): fc.Arbitrary<Float64Array> {
-  return fc.array(fc.boolean(), { minLength: n, maxLength: n }).map((b) => Float64Array.from(b, (t) => (t ? box[1] : box[0])));
+  return fc
+    .array(fc.boolean(), { minLength: n, maxLength: n })
+    .map((b) => Float64Array.from(b, (t) => (t ? box[1] : box[0])));
 }
 
 /** A point on a face: uniform, then a nonempty set of coordinates pinned to LO or HI. */
 export function faceArb(n: number, box: Box): fc.Arbitrary<Float64Array> {
-  return fc.tuple(pointArb(n, box), fc.array(fc.tuple(fc.nat({ max: n - 1 }), fc.boolean()), { minLength: 1, maxLength: n })).map(([x, pins]) => {
-    const y = Float64Array.from(x);
-    for (const [i, hi] of pins) y[i] = hi ? box[1] : box[0];
-    return y;
-  });
+  return fc
+    .tuple(pointArb(n, box), fc.array(fc.tuple(fc.nat({ max: n - 1 }), fc.boolean()), { minLength: 1, maxLength: n }))
+    .map(([x, pins]) => {
+      const y = Float64Array.from(x);
+      for (const [i, hi] of pins) y[i] = hi ? box[1] : box[0];
+      return y;
+    });
 }
 
 function clampInto(y: Float64Array, box: Box): Float64Array {
@@ -68,10 +77,18 @@ function clampInto(y: Float64Array, box: Box): Float64Array {
 
 /** c + r·u with u uniform on the sphere and r log-uniform in [rmin, rmax], clamped to the box: neighbourhoods of stationary points and saddles. */
 export function nearArb(c: Float64Array, rmin: number, rmax: number, box: Box): fc.Arbitrary<Float64Array> {
-  return fc.tuple(unitArb(c.length), logUniformArb(rmin, rmax)).map(([u, r]) => clampInto(Float64Array.from(c, (v, i) => v + r * u[i]), box));
+  return fc.tuple(unitArb(c.length), logUniformArb(rmin, rmax)).map(([u, r]) =>
+    clampInto(
+      Float64Array.from(c, (v, i) => v + r * u[i]),
+      box,
+    ),
+  );
 }
 
-export interface Pair { x: Float64Array; y: Float64Array }
+export interface Pair {
+  x: Float64Array;
+  y: Float64Array;
+}
 
 /** Far pairs: two independent points of the box. */
 export function farPairArb(n: number, box: Box): fc.Arbitrary<Pair> {
@@ -86,7 +103,9 @@ export function nearPairArb(n: number, box: Box): fc.Arbitrary<Pair> {
 
 /** Pairs with one end at an anchor (a stationary point: the asymmetric forms' worst case) and the other uniform or at a corner; both orientations. */
 export function anchoredPairArb(anchors: Float64Array[], n: number, box: Box): fc.Arbitrary<Pair> {
-  return fc.tuple(fc.constantFrom(...anchors), fc.oneof(pointArb(n, box), cornerArb(n, box)), fc.boolean()).map(([a, p, flip]) => (flip ? { x: Float64Array.from(a), y: p } : { x: p, y: Float64Array.from(a) }));
+  return fc
+    .tuple(fc.constantFrom(...anchors), fc.oneof(pointArb(n, box), cornerArb(n, box)), fc.boolean())
+    .map(([a, p, flip]) => (flip ? { x: Float64Array.from(a), y: p } : { x: p, y: Float64Array.from(a) }));
 }
 
 /** Pairs with at least one end at a corner. */
@@ -103,12 +122,30 @@ export function pairArb(n: number, box: Box): fc.Arbitrary<Pair> {
 export function builtinSpecArb(): fc.Arbitrary<string> {
   const seed = fc.integer({ min: 0, max: 100000 });
   return fc.oneof(
-    fc.tuple(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 10, max: 60 }), seed).map(([d, m, s]) => `builtin:phase-retrieval?d=${d}&m=${m}&seed=${s}`),
-    fc.tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 10, max: 40 }), seed).map(([d, n, s]) => `builtin:dro-chi2?n=${n}&d=${d}&seed=${s}`),
-    fc.tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 5 }), fc.integer({ min: 1, max: 2 }), fc.constantFrom(0, 0.1, 1), seed).map(([n, m, r, k, s]) => `builtin:matrix-factorization?n=${n}&m=${m}&r=${r}&kappa=${k}&seed=${s}`),
-    fc.tuple(fc.integer({ min: 5, max: 40 }), fc.integer({ min: 1, max: 6 }), seed).map(([n, d, s]) => `builtin:logistic?n=${n}&d=${d}&seed=${s}`),
-    fc.tuple(fc.integer({ min: 1, max: 12 }), fc.double({ min: 0.1, max: 4, noNaN: true })).map(([d, g]) => `builtin:quartic-saddle?d=${d}&gamma=${g}`),
-    fc.tuple(fc.integer({ min: 2, max: 12 }), fc.constantFrom('mse', 'ce'), seed).map(([n, l, s]) => `builtin:mlp?n=${n}&in=2&hidden=3&out=2&loss=${l}&seed=${s}`),
+    fc
+      .tuple(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 10, max: 60 }), seed)
+      .map(([d, m, s]) => `builtin:phase-retrieval?d=${d}&m=${m}&seed=${s}`),
+    fc
+      .tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 10, max: 40 }), seed)
+      .map(([d, n, s]) => `builtin:dro-chi2?n=${n}&d=${d}&seed=${s}`),
+    fc
+      .tuple(
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 1, max: 2 }),
+        fc.constantFrom(0, 0.1, 1),
+        seed,
+      )
+      .map(([n, m, r, k, s]) => `builtin:matrix-factorization?n=${n}&m=${m}&r=${r}&kappa=${k}&seed=${s}`),
+    fc
+      .tuple(fc.integer({ min: 5, max: 40 }), fc.integer({ min: 1, max: 6 }), seed)
+      .map(([n, d, s]) => `builtin:logistic?n=${n}&d=${d}&seed=${s}`),
+    fc
+      .tuple(fc.integer({ min: 1, max: 12 }), fc.double({ min: 0.1, max: 4, noNaN: true }))
+      .map(([d, g]) => `builtin:quartic-saddle?d=${d}&gamma=${g}`),
+    fc
+      .tuple(fc.integer({ min: 2, max: 12 }), fc.constantFrom('mse', 'ce'), seed)
+      .map(([n, l, s]) => `builtin:mlp?n=${n}&in=2&hidden=3&out=2&loss=${l}&seed=${s}`),
     fc.constantFrom('builtin:sigmoid-like', 'builtin:poly-quartic'),
   );
 }

@@ -6,14 +6,27 @@
  */
 import fc from 'fast-check';
 import type { Rng } from '../core/rng.ts';
-import { anchoredPairArb, cornerArb, cornerPairArb, faceArb, farPairArb, nearArb, nearPairArb, pointArb, type Box, type Pair } from './arbitraries.ts';
+import {
+  anchoredPairArb,
+  cornerArb,
+  cornerPairArb,
+  faceArb,
+  farPairArb,
+  nearArb,
+  nearPairArb,
+  pointArb,
+  type Box,
+  type Pair,
+} from './arbitraries.ts';
 
 export type { Box } from './arbitraries.ts';
 
 /** Every corner when 2^n ≤ limit, else `limit` random ones. */
 export function corners(rng: Rng, n: number, box: Box, limit: number): Float64Array[] {
   if (n <= 20 && 2 ** n <= limit) {
-    return Array.from({ length: 2 ** n }, (_, mask) => Float64Array.from({ length: n }, (_v, i) => (mask & (1 << i) ? box[1] : box[0])));
+    return Array.from({ length: 2 ** n }, (_, mask) =>
+      Float64Array.from({ length: n }, (_v, i) => (mask & (1 << i) ? box[1] : box[0])),
+    );
   }
   return draw(rng, cornerArb(n, box), limit);
 }
@@ -64,7 +77,9 @@ export function sampleSet(rng: Rng, o: SampleSetOptions): Float64Array[] {
     out.push(...draw(rng.stream('uniform'), pointArb(n, box), count - out.length));
     return out;
   }
-  const nFar = Math.floor(count * 0.35), nNear = Math.floor(count * 0.35), nAnch = Math.floor(count * 0.15);
+  const nFar = Math.floor(count * 0.35),
+    nNear = Math.floor(count * 0.35),
+    nAnch = Math.floor(count * 0.15);
   const pairs: Pair[] = [
     ...draw(rng.stream('far'), farPairArb(n, box), nFar),
     ...draw(rng.stream('near'), nearPairArb(n, box), nNear),

@@ -79,13 +79,17 @@ function validate(node: MathNode, vars: Set<string>): void {
   switch (node.type) {
     case 'ConstantNode': {
       const v = n.value;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new UsageError(`expression: only finite numbers are allowed as constants, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new UsageError(`expression: only finite numbers are allowed as constants, got ${JSON.stringify(v)}`);
       return;
     }
     case 'SymbolNode': {
       const name = n.name as string;
       if (VAR_RE.test(name)) vars.add(name);
-      else if (!has(CONSTANTS, name)) throw new UsageError(`expression: unknown symbol "${name}"; variables are x (one dimension) or x1, x2, ..., constants pi and e`);
+      else if (!has(CONSTANTS, name))
+        throw new UsageError(
+          `expression: unknown symbol "${name}"; variables are x (one dimension) or x1, x2, ..., constants pi and e`,
+        );
       return;
     }
     case 'ParenthesisNode':
@@ -101,18 +105,23 @@ function validate(node: MathNode, vars: Set<string>): void {
     }
     case 'FunctionNode': {
       const fnNode = n.fn as MathNode & { name?: string };
-      const name = fnNode.type === 'SymbolNode' ? fnNode.name ?? '' : '';
+      const name = fnNode.type === 'SymbolNode' ? (fnNode.name ?? '') : '';
       if (!has(FUNCS, name) && !REWRITES.has(name)) {
-        throw new UsageError(`expression: function "${name || describe(fnNode)}" is not supported; allowed: ${[...Object.keys(FUNCS), 'log1p', 'expm1', 'log2'].sort().join(', ')}`);
+        throw new UsageError(
+          `expression: function "${name || describe(fnNode)}" is not supported; allowed: ${[...Object.keys(FUNCS), 'log1p', 'expm1', 'log2'].sort().join(', ')}`,
+        );
       }
       const args = n.args as MathNode[];
       const arity = has(ARITY, name) ? ARITY[name] : [1];
-      if (!arity.includes(args.length)) throw new UsageError(`expression: ${name} takes ${arity.join(' or ')} argument(s), got ${args.length}`);
+      if (!arity.includes(args.length))
+        throw new UsageError(`expression: ${name} takes ${arity.join(' or ')} argument(s), got ${args.length}`);
       for (const a of args) validate(a, vars);
       return;
     }
     default:
-      throw new UsageError(`expression: ${node.type.replace(/Node$/, '').toLowerCase()} "${describe(node)}" is not allowed; write a formula in x or x1..xn with + - * / ^ and functions`);
+      throw new UsageError(
+        `expression: ${node.type.replace(/Node$/, '').toLowerCase()} "${describe(node)}" is not allowed; write a formula in x or x1..xn with + - * / ^ and functions`,
+      );
   }
 }
 
@@ -149,14 +158,18 @@ function rewrite(tree: MathNode, signs: MathNode[]): MathNode {
 }
 
 class Generator {
-  constructor(private readonly index: Map<string, number>, private readonly signs: MathNode[]) {}
+  constructor(
+    private readonly index: Map<string, number>,
+    private readonly signs: MathNode[],
+  ) {}
 
   gen(node: MathNode): string {
     const n = node as MathNode & Record<string, unknown>;
     switch (node.type) {
       case 'ConstantNode': {
         const v = n.value;
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw new UsageError(`expression: non-finite constant ${String(v)} in a derivative`);
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          throw new UsageError(`expression: non-finite constant ${String(v)} in a derivative`);
         return `(${String(v)})`;
       }
       case 'SymbolNode': {
@@ -222,13 +235,17 @@ export function parseExpression(src: string): { tree: MathNode; variables: strin
   try {
     tree = math.parse(src);
   } catch (e) {
-    throw new UsageError(`malformed expression "${clip(src)}": ${tooDeep(e) ? 'nested too deeply' : e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(
+      `malformed expression "${clip(src)}": ${tooDeep(e) ? 'nested too deeply' : e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const used = cacheVars(tree);
-  if (used.length === 0) throw new UsageError(`expression "${clip(src)}" has no variable; use x (one dimension) or x1..xn`);
+  if (used.length === 0)
+    throw new UsageError(`expression "${clip(src)}" has no variable; use x (one dimension) or x1..xn`);
   const plain = used.includes('x');
   const indexed = used.filter((v) => v !== 'x');
-  if (plain && indexed.length > 0) throw new UsageError(`expression mixes x with indexed variables (${indexed.join(', ')}); use either x or x1..xn`);
+  if (plain && indexed.length > 0)
+    throw new UsageError(`expression mixes x with indexed variables (${indexed.join(', ')}); use either x or x1..xn`);
   if (plain) return { tree, variables: ['x'] };
   const n = Math.max(...indexed.map((v) => Number(v.slice(1))));
   if (n > 1000) throw new UsageError(`expression uses x${n}; at most 1000 variables are supported`);
@@ -239,7 +256,9 @@ function differentiate(tree: MathNode, v: string): MathNode {
   try {
     return math.derivative(tree, v);
   } catch (e) {
-    throw new UsageError(`cannot differentiate the expression with respect to ${v}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new UsageError(
+      `cannot differentiate the expression with respect to ${v}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -278,7 +297,9 @@ function buildExpr(src: string): CompiledExpr {
   let hessTrees: MathNode[][] | null = null;
   const hessianTrees = () => {
     if (!hessTrees) {
-      hessTrees = gradTrees.map((gt, i) => variables.map((v, j) => (j < i ? null : differentiate(gt, v)))) as MathNode[][];
+      hessTrees = gradTrees.map((gt, i) =>
+        variables.map((v, j) => (j < i ? null : differentiate(gt, v))),
+      ) as MathNode[][];
       for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) hessTrees[i][j] = hessTrees[j][i];
     }
     return hessTrees;
@@ -304,7 +325,8 @@ function buildExpr(src: string): CompiledExpr {
       .transform((c) => {
         if (c.type === 'SymbolNode') {
           const name = (c as unknown as { name: string }).name;
-          if (name.startsWith(SIGN_PREFIX)) return new math.FunctionNode('sign', [signs[Number(name.slice(SIGN_PREFIX.length))]]);
+          if (name.startsWith(SIGN_PREFIX))
+            return new math.FunctionNode('sign', [signs[Number(name.slice(SIGN_PREFIX.length))]]);
         }
         return c;
       })

@@ -103,7 +103,8 @@ export function guarded(obj: Objective): Objective {
     grad: (x, g) =>
       wrap('gradient', x, () => {
         const r = obj.grad(x, g);
-        if (g.length !== n) throw new ObjectiveError(`${obj.name}: gradient buffer has length ${g.length}, expected ${n}`);
+        if (g.length !== n)
+          throw new ObjectiveError(`${obj.name}: gradient buffer has length ${g.length}, expected ${n}`);
         return typeof r === 'number' ? r : Number(obj.value(x));
       }),
   };
@@ -126,12 +127,21 @@ export function guarded(obj: Objective): Objective {
 export function hvpOf(obj: Objective): (x: Vec, v: Vec, out: Vec) => void {
   if (obj.hvp) return obj.hvp.bind(obj);
   const n = obj.dim;
-  const xp = new Float64Array(n), gp = new Float64Array(n), gm = new Float64Array(n);
+  const xp = new Float64Array(n),
+    gp = new Float64Array(n),
+    gm = new Float64Array(n);
   return (x, v, out) => {
-    let xn = 0, vn = 0;
-    for (let i = 0; i < n; i++) { xn += x[i] * x[i]; vn += v[i] * v[i]; }
+    let xn = 0,
+      vn = 0;
+    for (let i = 0; i < n; i++) {
+      xn += x[i] * x[i];
+      vn += v[i] * v[i];
+    }
     vn = Math.sqrt(vn);
-    if (vn === 0) { out.fill(0); return; }
+    if (vn === 0) {
+      out.fill(0);
+      return;
+    }
     const h = (6e-6 * (1 + Math.sqrt(xn))) / vn;
     for (let i = 0; i < n; i++) xp[i] = x[i] + h * v[i];
     obj.grad(xp, gp);
@@ -149,7 +159,8 @@ export function denseHessian(obj: Objective, x: Vec, out: Vec): void {
     return;
   }
   const hv = hvpOf(obj);
-  const e = new Float64Array(n), col = new Float64Array(n);
+  const e = new Float64Array(n),
+    col = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     e.fill(0);
     e[j] = 1;

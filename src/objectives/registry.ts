@@ -10,7 +10,18 @@ import { polyQuartic, sigmoidLike } from './builtin/one-dim.ts';
 import { phaseRetrieval } from './builtin/phase-retrieval.ts';
 import { quarticSaddle } from './builtin/quartic-saddle.ts';
 
-export const BUILTINS: BuiltinDef[] = [phaseRetrieval, droChi2, matrixFactorization, logistic, quarticSaddle, mlp, sigmoidLike, polyQuartic, biasExample, mnistSoftmax];
+export const BUILTINS: BuiltinDef[] = [
+  phaseRetrieval,
+  droChi2,
+  matrixFactorization,
+  logistic,
+  quarticSaddle,
+  mlp,
+  sigmoidLike,
+  polyQuartic,
+  biasExample,
+  mnistSoftmax,
+];
 
 export function findBuiltin(name: string): BuiltinDef | undefined {
   return BUILTINS.find((b) => b.name === name);

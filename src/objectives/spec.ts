@@ -25,16 +25,21 @@ export function parseBuiltinParams(def: BuiltinDef, query: string): ParamValues 
       throw new UsageError(`builtin:${def.name}: unknown parameter "${k}" (parameters: ${known})`);
     }
     if (spec.kind === 'enum') {
-      if (!spec.choices!.includes(raw)) throw new UsageError(`builtin:${def.name}: ${k} must be one of ${spec.choices!.join(', ')}, got "${raw}"`);
+      if (!spec.choices!.includes(raw))
+        throw new UsageError(`builtin:${def.name}: ${k} must be one of ${spec.choices!.join(', ')}, got "${raw}"`);
       out[k] = raw;
       continue;
     }
     const v = raw.trim() === '' ? NaN : Number(raw);
     if (!Number.isFinite(v)) throw new UsageError(`builtin:${def.name}: ${k} must be a number, got "${raw}"`);
-    if (spec.kind === 'int' && !Number.isInteger(v)) throw new UsageError(`builtin:${def.name}: ${k} must be an integer, got "${raw}"`);
-    if (spec.min !== undefined && v < spec.min) throw new UsageError(`builtin:${def.name}: ${k} must be ≥ ${spec.min}, got ${raw}`);
-    if (spec.max !== undefined && v > spec.max) throw new UsageError(`builtin:${def.name}: ${k} must be ≤ ${spec.max}, got ${raw}`);
-    if (spec.gt !== undefined && !(v > spec.gt)) throw new UsageError(`builtin:${def.name}: ${k} must be > ${spec.gt}, got ${raw}`);
+    if (spec.kind === 'int' && !Number.isInteger(v))
+      throw new UsageError(`builtin:${def.name}: ${k} must be an integer, got "${raw}"`);
+    if (spec.min !== undefined && v < spec.min)
+      throw new UsageError(`builtin:${def.name}: ${k} must be ≥ ${spec.min}, got ${raw}`);
+    if (spec.max !== undefined && v > spec.max)
+      throw new UsageError(`builtin:${def.name}: ${k} must be ≤ ${spec.max}, got ${raw}`);
+    if (spec.gt !== undefined && !(v > spec.gt))
+      throw new UsageError(`builtin:${def.name}: ${k} must be > ${spec.gt}, got ${raw}`);
     out[k] = v;
   }
   return out;
@@ -42,7 +47,8 @@ export function parseBuiltinParams(def: BuiltinDef, query: string): ParamValues 
 
 export function makeBuiltin(name: string, query = ''): Objective {
   const def = findBuiltin(name);
-  if (!def) throw new UsageError(`unknown built-in objective "${name}" (built-ins: ${BUILTINS.map((b) => b.name).join(', ')})`);
+  if (!def)
+    throw new UsageError(`unknown built-in objective "${name}" (built-ins: ${BUILTINS.map((b) => b.name).join(', ')})`);
   const params = parseBuiltinParams(def, query);
   try {
     return def.make(params);
@@ -61,5 +67,7 @@ export async function resolveObjective(spec: string): Promise<Objective> {
   }
   if (spec.startsWith('expr:')) return exprObjective(spec.slice('expr:'.length)).objective;
   if (/\.(ts|js|mjs|mts|cjs)$/.test(spec)) return guarded(await loadModuleObjective(spec));
-  throw new UsageError(`cannot read objective "${spec}": use builtin:NAME, expr:EXPRESSION or a path to a .ts, .js or .mjs module`);
+  throw new UsageError(
+    `cannot read objective "${spec}": use builtin:NAME, expr:EXPRESSION or a path to a .ts, .js or .mjs module`,
+  );
 }

@@ -46,10 +46,14 @@ const EPS = 2.220446049250313e-16;
 
 /** Fourth-order central difference of s ↦ φ(s) at 0 with step h, and its error estimate. */
 function fd4(phi: (s: number) => number, h: number): { d: number; err: number; scale: number } {
-  const p1 = phi(h), m1 = phi(-h), p2 = phi(2 * h), m2 = phi(-2 * h);
+  const p1 = phi(h),
+    m1 = phi(-h),
+    p2 = phi(2 * h),
+    m2 = phi(-2 * h);
   const d = (8 * (p1 - m1) - (p2 - m2)) / (12 * h);
   // The same formula at step 2h, for Richardson's truncation estimate.
-  const p4 = phi(4 * h), m4 = phi(-4 * h);
+  const p4 = phi(4 * h),
+    m4 = phi(-4 * h);
   const d2 = (8 * (p2 - m2) - (p4 - m4)) / (24 * h);
   const scale = Math.max(Math.abs(p1), Math.abs(m1), Math.abs(p2), Math.abs(m2));
   return { d, err: Math.abs(d - d2) / 15, scale };
@@ -63,11 +67,21 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
   const rng = new Rng(seed, 'verify');
   const nPts = opts.points ?? (n > 1000 ? 4 : n > 100 ? 8 : 20);
   const coordinateMode = n <= 200;
-  const x = new Float64Array(n), xs = new Float64Array(n), g = new Float64Array(n), gs = new Float64Array(n);
+  const x = new Float64Array(n),
+    xs = new Float64Array(n),
+    g = new Float64Array(n),
+    gs = new Float64Array(n);
   const hv = new Float64Array(n);
-  const gp1 = new Float64Array(n), gm1 = new Float64Array(n), gp2 = new Float64Array(n), gm2 = new Float64Array(n), gp4 = new Float64Array(n), gm4 = new Float64Array(n);
+  const gp1 = new Float64Array(n),
+    gm1 = new Float64Array(n),
+    gp2 = new Float64Array(n),
+    gm2 = new Float64Array(n),
+    gp4 = new Float64Array(n),
+    gm4 = new Float64Array(n);
   const grad: DerivCheck = { maxRelError: 0, worst: null, points: 0, ok: true };
-  const hvp: (DerivCheck & { directions: number }) | null = obj.hvp ? { maxRelError: 0, worst: null, points: 0, ok: true, directions: 0 } : null;
+  const hvp: (DerivCheck & { directions: number }) | null = obj.hvp
+    ? { maxRelError: 0, worst: null, points: 0, ok: true, directions: 0 }
+    : null;
   const dirRng = rng.stream('directions');
   let skipped = 0;
   const notes: string[] = [];
@@ -87,14 +101,20 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
 
   /** Gradient check at x with step h: directional derivatives along dirs. */
   const gradAt = (f: number, h: number) => {
-    let num = 0, den = 0, slack = 0, finite = true;
+    let num = 0,
+      den = 0,
+      slack = 0,
+      finite = true;
     let worst = { an: 0, fd: 0, err: 0, rel: -1 };
     for (const d of dirs) {
       const r = fd4((s) => {
         for (let i = 0; i < n; i++) xs[i] = x[i] + s * d[i];
         return obj.value(xs);
       }, h);
-      if (!Number.isFinite(r.d)) { finite = false; continue; } // the stencil left the domain
+      if (!Number.isFinite(r.d)) {
+        finite = false;
+        continue;
+      } // the stencil left the domain
       let an = 0;
       for (let i = 0; i < n; i++) an += g[i] * d[i];
       const diff = Math.abs(an - r.d);
@@ -116,8 +136,16 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
       for (let i = 0; i < n; i++) xs[i] = x[i] + s * d[i];
       obj.grad(xs, out);
     };
-    gAt(h, gp1); gAt(-h, gm1); gAt(2 * h, gp2); gAt(-2 * h, gm2); gAt(4 * h, gp4); gAt(-4 * h, gm4);
-    let diff2 = 0, est2 = 0, hn = 0, gscale = 0;
+    gAt(h, gp1);
+    gAt(-h, gm1);
+    gAt(2 * h, gp2);
+    gAt(-2 * h, gm2);
+    gAt(4 * h, gp4);
+    gAt(-4 * h, gm4);
+    let diff2 = 0,
+      est2 = 0,
+      hn = 0,
+      gscale = 0;
     for (let i = 0; i < n; i++) {
       const d1 = (8 * (gp1[i] - gm1[i]) - (gp2[i] - gm2[i])) / (12 * h);
       const d2 = (8 * (gp2[i] - gm2[i]) - (gp4[i] - gm4[i])) / (24 * h);
@@ -142,9 +170,13 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
   for (const p of points) {
     x.set(p);
     const f = obj.value(x);
-    if (!Number.isFinite(f)) { skipped++; continue; }
+    if (!Number.isFinite(f)) {
+      skipped++;
+      continue;
+    }
     const fg = obj.grad(x, g);
-    if (!g.every(Number.isFinite)) throw new ObjectiveError(`${obj.name}: the gradient is not finite at x = ${fmtPoint(x)} although f(x) = ${f} is`);
+    if (!g.every(Number.isFinite))
+      throw new ObjectiveError(`${obj.name}: the gradient is not finite at x = ${fmtPoint(x)} although f(x) = ${f} is`);
     if (Number.isFinite(fg) && Math.abs(fg - f) > 1e-8 * Math.max(1, Math.abs(f))) {
       grad.ok = false;
       notes.push(`grad() returned f = ${fg} but value() = ${f} at x = ${fmtPoint(x)}`);
@@ -161,7 +193,13 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
     if (!gr.pass) grad.ok = false;
     if (grad.worst === null || gr.rel > grad.maxRelError) {
       grad.maxRelError = gr.rel;
-      grad.worst = { x: Array.from(x), relError: gr.rel, analytic: gr.worst.an, finiteDifference: gr.worst.fd, fdErrorEstimate: gr.worst.err };
+      grad.worst = {
+        x: Array.from(x),
+        relError: gr.rel,
+        analytic: gr.worst.an,
+        finiteDifference: gr.worst.fd,
+        fdErrorEstimate: gr.worst.err,
+      };
     }
     if (hvp && obj.hvp) {
       for (let k = 0; k < 3; k++) {
@@ -177,15 +215,24 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
         if (!hr.pass) hvp.ok = false;
         if (hvp.worst === null || hr.rel > hvp.maxRelError) {
           hvp.maxRelError = hr.rel;
-          hvp.worst = { x: Array.from(x), relError: hr.rel, analytic: nrm2(hv), finiteDifference: nrm2(gs), fdErrorEstimate: hr.slack };
+          hvp.worst = {
+            x: Array.from(x),
+            relError: hr.rel,
+            analytic: nrm2(hv),
+            finiteDifference: nrm2(gs),
+            fdErrorEstimate: hr.slack,
+          };
         }
       }
     }
   }
   if (grad.points === 0) {
-    throw new ObjectiveError(`${obj.name}: f is not finite at any of the ${points.length} sampled points of the box [${box[0]}, ${box[1]}]; choose a --box inside its domain`);
+    throw new ObjectiveError(
+      `${obj.name}: f is not finite at any of the ${points.length} sampled points of the box [${box[0]}, ${box[1]}]; choose a --box inside its domain`,
+    );
   }
-  if (skipped > 0) notes.push(`${skipped} of ${points.length} sampled points are outside the domain (f not finite) and were skipped`);
+  if (skipped > 0)
+    notes.push(`${skipped} of ${points.length} sampled points are outside the domain (f not finite) and were skipped`);
   return {
     objective: obj.name,
     dim: n,

@@ -45,32 +45,63 @@ export interface OptimizeResult {
   steps: number;
   perturbations?: number;
   /** What the run spent, excluding the trace records: full gradients, per-sample gradients, function values, numbers communicated (compressed methods), negative-curvature searches. */
-  oracle: { gradients: number; samples: number; functionValues: number; communicated: number; curvatureSearches: number };
+  oracle: {
+    gradients: number;
+    samples: number;
+    functionValues: number;
+    communicated: number;
+    curvatureSearches: number;
+  };
 }
 
-export function optimize(obj: Objective, def: MethodDef, params: Record<string, number | string>, o: OptimizeOptions): OptimizeResult {
+export function optimize(
+  obj: Objective,
+  def: MethodDef,
+  params: Record<string, number | string>,
+  o: OptimizeOptions,
+): OptimizeResult {
   const n = obj.dim;
   const plan = def.build(params, { fstar: o.fstar ?? obj.fstar });
   const fs = obj.finiteSum;
   const sampled = plan.oracle === 'batch' || plan.oracle === 'spider';
-  if (sampled && !fs) throw new UsageError(`method ${def.name} is stochastic, but ${obj.name} has no finite-sum structure (samples); use its full-batch counterpart`);
-  if (fs && sampled && (plan.batch > fs.n || plan.batch2 > fs.n || (plan.spiderBig ?? 0) > fs.n)) throw new UsageError(`method ${def.name}: batch sizes (${plan.batch}, ${plan.batch2}) exceed the ${fs.n} samples of ${obj.name}`);
+  if (sampled && !fs)
+    throw new UsageError(
+      `method ${def.name} is stochastic, but ${obj.name} has no finite-sum structure (samples); use its full-batch counterpart`,
+    );
+  if (fs && sampled && (plan.batch > fs.n || plan.batch2 > fs.n || (plan.spiderBig ?? 0) > fs.n))
+    throw new UsageError(
+      `method ${def.name}: batch sizes (${plan.batch}, ${plan.batch2}) exceed the ${fs.n} samples of ${obj.name}`,
+    );
   // One stream family for every method: with the same seed, methods see the same
   // mini-batches (common random numbers), which makes comparisons sharper.
   const rng = new Rng(o.seed, 'optimize');
-  const x = o.x0 ? Float64Array.from(o.x0) : obj.x0 ? Float64Array.from(obj.x0) : rng.stream('x0').fillUniform(new Float64Array(n), ...(o.box ?? [-3, 3]));
+  const x = o.x0
+    ? Float64Array.from(o.x0)
+    : obj.x0
+      ? Float64Array.from(obj.x0)
+      : rng.stream('x0').fillUniform(new Float64Array(n), ...(o.box ?? [-3, 3]));
   if (x.length !== n) throw new UsageError(`the start has ${x.length} entries but ${obj.name} has dimension ${n}`);
   const iters = o.iters;
   const every = o.recordEvery ?? Math.max(1, Math.ceil(iters / 1000));
-  const g = new Float64Array(n), u = new Float64Array(n), gfull = new Float64Array(n), gaux = new Float64Array(n), xs = new Float64Array(n), xi = new Float64Array(n);
-  const idx = new Int32Array(Math.max(plan.batch, plan.batch2, 1)), idx2 = new Int32Array(Math.max(plan.batch2, 1));
-  const batches = rng.stream('batches'), batches2 = rng.stream('batches2'), perturbRng = rng.stream('perturb'), transformRng = rng.stream('transform');
+  const g = new Float64Array(n),
+    u = new Float64Array(n),
+    gfull = new Float64Array(n),
+    gaux = new Float64Array(n),
+    xs = new Float64Array(n),
+    xi = new Float64Array(n);
+  const idx = new Int32Array(Math.max(plan.batch, plan.batch2, 1)),
+    idx2 = new Int32Array(Math.max(plan.batch2, 1));
+  const batches = rng.stream('batches'),
+    batches2 = rng.stream('batches2'),
+    perturbRng = rng.stream('perturb'),
+    transformRng = rng.stream('transform');
   for (const tr of plan.chain) tr.init?.(n);
   const trace: TracePoint[] = [];
   const oracle = { gradients: 0, samples: 0, functionValues: 0, communicated: 0, curvatureSearches: 0 };
   let samples = 0;
   let status: OptimizeResult['status'] = 'done';
-  let lastPerturb = -Infinity, perturbations = 0;
+  let lastPerturb = -Infinity,
+    perturbations = 0;
   const record = (t: number) => {
     const f = obj.grad(x, gfull);
     const p: TracePoint = { t, f, gradNorm: nrm2(gfull) };
@@ -80,7 +111,13 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
   };
   let auxReady = false;
   const ctx: UpdateContext = {
-    t: 0, f: NaN, gnorm: NaN, gamma: NaN, rng: transformRng, x, extraGradients: 0,
+    t: 0,
+    f: NaN,
+    gnorm: NaN,
+    gamma: NaN,
+    rng: transformRng,
+    x,
+    extraGradients: 0,
     gradAt: (at, out) => obj.grad(at, out),
     aux() {
       if (!auxReady) {
@@ -93,7 +130,10 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
     },
   };
   // SPIDER state: the previous iterate and estimator.
-  const xPrev = new Float64Array(n), v = new Float64Array(n), g2 = new Float64Array(n), zoScratch = new Float64Array(n);
+  const xPrev = new Float64Array(n),
+    v = new Float64Array(n),
+    g2 = new Float64Array(n),
+    zoScratch = new Float64Array(n);
   const idxBig = new Int32Array(Math.max(plan.spiderBig ?? 0, 1));
   let tDir = 0;
   const direction = (at: Float64Array): number => {
@@ -141,8 +181,14 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
   for (; t < iters; t++) {
     if (t % every === 0) {
       const p = record(t);
-      if (!Number.isFinite(p.f) || !Number.isFinite(p.gradNorm)) { status = 'nonfinite'; break; }
-      if (o.stopWhen && o.stopWhen(x, t)) { status = 'stopped'; break; }
+      if (!Number.isFinite(p.f) || !Number.isFinite(p.gradNorm)) {
+        status = 'nonfinite';
+        break;
+      }
+      if (o.stopWhen && o.stopWhen(x, t)) {
+        status = 'stopped';
+        break;
+      }
     }
     let f = direction(x);
     let gn = nrm2(g);
@@ -162,10 +208,15 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
     let stat = gn;
     if (plan.projectBox) {
       let gm = 0;
-      for (let i = 0; i < n; i++) gm += (x[i] - Math.min(plan.projectBox[1], Math.max(plan.projectBox[0], x[i] - g[i]))) ** 2;
+      for (let i = 0; i < n; i++)
+        gm += (x[i] - Math.min(plan.projectBox[1], Math.max(plan.projectBox[0], x[i] - g[i]))) ** 2;
       stat = Math.sqrt(gm);
     }
-    if (plan.negativeCurvature?.finder === 'feasible' && stat <= plan.negativeCurvature.threshold && t - lastNC > plan.negativeCurvature.every) {
+    if (
+      plan.negativeCurvature?.finder === 'feasible' &&
+      stat <= plan.negativeCurvature.threshold &&
+      t - lastNC > plan.negativeCurvature.every
+    ) {
       const nc = plan.negativeCurvature;
       lastNC = t;
       oracle.curvatureSearches++;
@@ -173,11 +224,17 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
       oracle.gradients += n + 1;
       if (s2.direction && s2.minCurvature < 0) {
         const len = Math.min(nc.step, s2.maxStep);
-        for (let i = 0; i < n; i++) x[i] = Math.min(plan.projectBox![1], Math.max(plan.projectBox![0], x[i] + len * s2.direction[i]));
+        for (let i = 0; i < n; i++)
+          x[i] = Math.min(plan.projectBox![1], Math.max(plan.projectBox![0], x[i] + len * s2.direction[i]));
         f = direction(x);
         gn = nrm2(g);
       }
-    } else if (plan.negativeCurvature && plan.negativeCurvature.finder !== 'feasible' && gn <= plan.negativeCurvature.threshold && t - lastNC > plan.negativeCurvature.every) {
+    } else if (
+      plan.negativeCurvature &&
+      plan.negativeCurvature.finder !== 'feasible' &&
+      gn <= plan.negativeCurvature.threshold &&
+      t - lastNC > plan.negativeCurvature.every
+    ) {
       // Find the lowest-curvature direction and step along it downhill (the sign by f).
       const nc = plan.negativeCurvature;
       lastNC = t;
@@ -186,19 +243,25 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
       if (nc.finder === 'dimer') {
         const d = dimer(obj, x, { seed: `${String(o.seed)}/${t}` });
         oracle.gradients += d.gradientCalls;
-        dir = d.direction; lam = d.curvature;
+        dir = d.direction;
+        lam = d.curvature;
       } else {
         const z = zoNegativeCurvature(obj, x, { mu: plan.zoMu, seed: `${String(o.seed)}/${t}` });
         oracle.functionValues += z.functionValues;
-        dir = z.direction; lam = z.lambdaMin;
+        dir = z.direction;
+        lam = z.lambdaMin;
       }
       if (lam < 0) {
-        let best = Infinity, bestS = 0;
+        let best = Infinity,
+          bestS = 0;
         for (const sgn of [1, -1]) {
           for (let i = 0; i < n; i++) ncTry[i] = x[i] + sgn * nc.step * dir[i];
           const fv = obj.value(ncTry);
           oracle.functionValues++;
-          if (fv < best) { best = fv; bestS = sgn; }
+          if (fv < best) {
+            best = fv;
+            bestS = sgn;
+          }
         }
         for (let i = 0; i < n; i++) x[i] += bestS * nc.step * dir[i];
         f = direction(x);
@@ -212,9 +275,15 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
       f = direction(xs);
       gn = nrm2(g);
     }
-    if (!Number.isFinite(f) || !Number.isFinite(gn)) { status = 'nonfinite'; break; }
+    if (!Number.isFinite(f) || !Number.isFinite(gn)) {
+      status = 'nonfinite';
+      break;
+    }
     u.set(g);
-    ctx.t = t; ctx.f = f; ctx.gnorm = gn; ctx.gamma = NaN;
+    ctx.t = t;
+    ctx.f = f;
+    ctx.gnorm = gn;
+    ctx.gamma = NaN;
     auxReady = false;
     for (const tr of plan.chain) tr.update(u, ctx);
     for (let i = 0; i < n; i++) if (u[i] !== 0) oracle.communicated++;
@@ -225,7 +294,11 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
       if (pb) x[i] = Math.min(pb[1], Math.max(pb[0], x[i]));
       xn += x[i] * x[i];
     }
-    if (!(xn < 1e300)) { status = xn === xn ? 'diverged' : 'nonfinite'; t++; break; }
+    if (!(xn < 1e300)) {
+      status = xn === xn ? 'diverged' : 'nonfinite';
+      t++;
+      break;
+    }
   }
   if (status === 'done' || status === 'diverged' || status === 'nonfinite') {
     const last = trace[trace.length - 1];
@@ -236,7 +309,18 @@ export function optimize(obj: Objective, def: MethodDef, params: Record<string, 
   }
   oracle.samples = samples;
   oracle.gradients += ctx.extraGradients;
-  const res: OptimizeResult = { objective: obj.name, dim: n, seed: o.seed, method: { name: def.name, params }, iters, trace, x: Array.from(x), status, steps: t, oracle };
+  const res: OptimizeResult = {
+    objective: obj.name,
+    dim: n,
+    seed: o.seed,
+    method: { name: def.name, params },
+    iters,
+    trace,
+    x: Array.from(x),
+    status,
+    steps: t,
+    oracle,
+  };
   if (plan.perturb) res.perturbations = perturbations;
   return res;
 }

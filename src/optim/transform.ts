@@ -113,7 +113,10 @@ export const momentum = (alpha: number): Transform => {
   let first = true;
   return {
     name: `momentum(α=${alpha})`,
-    init(n) { d = new Float64Array(n); first = true; },
+    init(n) {
+      d = new Float64Array(n);
+      first = true;
+    },
     update(u) {
       for (let i = 0; i < u.length; i++) {
         d[i] = first ? u[i] : (1 - alpha) * d[i] + alpha * u[i];
@@ -133,7 +136,9 @@ export const lmoClip = (rho: number, norm: 'inf' | '2' | 'spectral', rows = 1): 
   let dir = new Float64Array(0);
   return {
     name: `lmo-clip(ρ=${rho}, ${norm})`,
-    init(n) { dir = new Float64Array(n); },
+    init(n) {
+      dir = new Float64Array(n);
+    },
     update(u) {
       const dual = sharpDirection(u, norm, dir, rows);
       const len = Math.min(dual, rho);
@@ -149,11 +154,12 @@ export const lmoClip = (rho: number, norm: 'inf' | '2' | 'spectral', rows = 1): 
  */
 export function polar(D: Float64Array, rows: number, cols: number, out: Float64Array): number {
   const G = new Float64Array(cols * cols);
-  for (let i = 0; i < cols; i++) for (let j = 0; j < cols; j++) {
-    let s = 0;
-    for (let k = 0; k < rows; k++) s += D[k * cols + i] * D[k * cols + j];
-    G[i * cols + j] = s;
-  }
+  for (let i = 0; i < cols; i++)
+    for (let j = 0; j < cols; j++) {
+      let s = 0;
+      for (let k = 0; k < rows; k++) s += D[k * cols + i] * D[k * cols + j];
+      G[i * cols + j] = s;
+    }
   const { values, vectors } = jacobiEigen(G, cols);
   const smax = Math.sqrt(Math.max(values[cols - 1], 0));
   // P = Σ_i v_i v_iᵀ/σ_i over σ_i > 0, then out = D·P.
@@ -163,13 +169,15 @@ export function polar(D: Float64Array, rows: number, cols: number, out: Float64A
     const sk = Math.sqrt(Math.max(values[k], 0));
     if (!(sk > 1e-12 * smax)) continue;
     nuclear += sk;
-    for (let i = 0; i < cols; i++) for (let j = 0; j < cols; j++) P[i * cols + j] += (vectors[i * cols + k] * vectors[j * cols + k]) / sk;
+    for (let i = 0; i < cols; i++)
+      for (let j = 0; j < cols; j++) P[i * cols + j] += (vectors[i * cols + k] * vectors[j * cols + k]) / sk;
   }
-  for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) {
-    let s = 0;
-    for (let i = 0; i < cols; i++) s += D[r * cols + i] * P[i * cols + j];
-    out[r * cols + j] = s;
-  }
+  for (let r = 0; r < rows; r++)
+    for (let j = 0; j < cols; j++) {
+      let s = 0;
+      for (let i = 0; i < cols; i++) s += D[r * cols + i] * P[i * cols + j];
+      out[r * cols + j] = s;
+    }
   return nuclear;
 }
 
@@ -182,10 +190,14 @@ export function sharpDirection(d: Float64Array, norm: 'inf' | '2' | 'spectral', 
   }
   if (norm === 'inf') {
     let s = 0;
-    for (let i = 0; i < d.length; i++) { out[i] = Math.sign(d[i]); s += Math.abs(d[i]); }
+    for (let i = 0; i < d.length; i++) {
+      out[i] = Math.sign(d[i]);
+      s += Math.abs(d[i]);
+    }
     return s;
   }
-  if (d.length % rows !== 0) throw new UsageError(`norm=spectral: ${d.length} parameters do not form a matrix with rows=${rows}`);
+  if (d.length % rows !== 0)
+    throw new UsageError(`norm=spectral: ${d.length} parameters do not form a matrix with rows=${rows}`);
   return polar(d, rows, d.length / rows, out);
 }
 
@@ -196,11 +208,19 @@ export function sharpDirection(d: Float64Array, norm: 'inf' | '2' | 'spectral', 
  * acts as weight decay, and iterates stay in the ball when γη ≤ 1. Sets u ← x − x⁺; γ is
  * read from the step rule of the chain's context.
  */
-export const constrainedClip = (radius: number, rho: number, norm: 'inf' | '2' | 'spectral', gammaOf: StepRule, rows = 1): Transform => {
+export const constrainedClip = (
+  radius: number,
+  rho: number,
+  norm: 'inf' | '2' | 'spectral',
+  gammaOf: StepRule,
+  rows = 1,
+): Transform => {
   let dir = new Float64Array(0);
   return {
     name: `constrained-clip(R=${radius}, ρ=${rho}, ${norm})`,
-    init(n) { dir = new Float64Array(n); },
+    init(n) {
+      dir = new Float64Array(n);
+    },
     update(u, c) {
       sharpDirection(u, norm, dir, rows);
       // lmo = −R·dir; gap = ⟨d, x − lmo⟩ = ⟨d, x⟩ + R·‖d‖_*
@@ -216,13 +236,20 @@ export const constrainedClip = (radius: number, rho: number, norm: 'inf' | '2' |
 
 /** Adam: m ← β1 m + (1−β1)u, v ← β2 v + (1−β2)u², u ← m̂/(√v̂ + ε) (bias-corrected); the step size follows in the chain. */
 export const adam = (beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Transform => {
-  let m = new Float64Array(0), v = new Float64Array(0), k = 0;
+  let m = new Float64Array(0),
+    v = new Float64Array(0),
+    k = 0;
   return {
     name: `adam(${beta1}, ${beta2})`,
-    init(n) { m = new Float64Array(n); v = new Float64Array(n); k = 0; },
+    init(n) {
+      m = new Float64Array(n);
+      v = new Float64Array(n);
+      k = 0;
+    },
     update(u) {
       k++;
-      const c1 = 1 - beta1 ** k, c2 = 1 - beta2 ** k;
+      const c1 = 1 - beta1 ** k,
+        c2 = 1 - beta2 ** k;
       for (let i = 0; i < u.length; i++) {
         m[i] = beta1 * m[i] + (1 - beta1) * u[i];
         v[i] = beta2 * v[i] + (1 - beta2) * u[i] * u[i];
@@ -239,24 +266,46 @@ export const adam = (beta1 = 0.9, beta2 = 0.999, eps = 1e-8): Transform => {
  * removes the gradient's component along it; N̂ is kept between updates. Gradient calls
  * are counted in the context.
  */
-export const dimerProjection = (a: number, every: number, toward: 'min' | 'max' = 'min', dR = 1e-3, rotations = 5): Transform => {
-  let N = new Float64Array(0), gp = new Float64Array(0), gm = new Float64Array(0), xp = new Float64Array(0), xm = new Float64Array(0);
+export const dimerProjection = (
+  a: number,
+  every: number,
+  toward: 'min' | 'max' = 'min',
+  dR = 1e-3,
+  rotations = 5,
+): Transform => {
+  let N = new Float64Array(0),
+    gp = new Float64Array(0),
+    gm = new Float64Array(0),
+    xp = new Float64Array(0),
+    xm = new Float64Array(0);
   return {
     name: `dimer-projection(a=${a}, every ${every})`,
     init(n) {
-      N = new Float64Array(n); gp = new Float64Array(n); gm = new Float64Array(n); xp = new Float64Array(n); xm = new Float64Array(n);
+      N = new Float64Array(n);
+      gp = new Float64Array(n);
+      gm = new Float64Array(n);
+      xp = new Float64Array(n);
+      xm = new Float64Array(n);
       N[0] = 1;
     },
     update(u, c) {
       const n = u.length;
       if (c.t % every === 0) {
         for (let r = 0; r < rotations; r++) {
-          for (let i = 0; i < n; i++) { xp[i] = c.x[i] + dR * N[i]; xm[i] = c.x[i] - dR * N[i]; }
+          for (let i = 0; i < n; i++) {
+            xp[i] = c.x[i] + dR * N[i];
+            xm[i] = c.x[i] - dR * N[i];
+          }
           c.gradAt(xp, gp);
           c.gradAt(xm, gm);
           c.extraGradients += 2;
-          let cv = 0, hn = 0;
-          for (let i = 0; i < n; i++) { gp[i] = (gp[i] - gm[i]) / (2 * dR); cv += gp[i] * N[i]; hn += gp[i] * gp[i]; }
+          let cv = 0,
+            hn = 0;
+          for (let i = 0; i < n; i++) {
+            gp[i] = (gp[i] - gm[i]) / (2 * dR);
+            cv += gp[i] * N[i];
+            hn += gp[i] * gp[i];
+          }
           const eta = 0.5 / Math.max(Math.sqrt(hn), 1e-12);
           const sign = toward === 'min' ? -1 : 1;
           for (let i = 0; i < n; i++) N[i] += sign * eta * (gp[i] - cv * N[i]);
@@ -277,9 +326,13 @@ export const randomK = (k: number): Transform => {
   let keep = new Uint8Array(0);
   return {
     name: `randomk(${k})`,
-    init(n) { idx = new Int32Array(Math.min(k, n)); keep = new Uint8Array(n); },
+    init(n) {
+      idx = new Int32Array(Math.min(k, n));
+      keep = new Uint8Array(n);
+    },
     update(u, c) {
-      const n = u.length, kk = Math.min(k, n);
+      const n = u.length,
+        kk = Math.min(k, n);
       c.rng.indicesWithout(n, kk, idx);
       keep.fill(0);
       for (let j = 0; j < kk; j++) keep[idx[j]] = 1;

@@ -35,25 +35,58 @@ export interface ExperimentOutput {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function renderExperiment(o: ExperimentOutput, provenance: Provenance, seed: number | string): { model: ExperimentModel; files: Record<string, string> } {
+export function renderExperiment(
+  o: ExperimentOutput,
+  provenance: Provenance,
+  seed: number | string,
+): { model: ExperimentModel; files: Record<string, string> } {
   const plots = o.plots.map((p) => ({ file: p.file, title: p.spec.title, svg: plotSvg(p.spec) }));
   const model: ExperimentModel = {
-    schemaVersion: 1, kind: 'experiment', name: o.name, title: o.title, provenance, seed,
-    setting: o.setting, observed: o.observed, agreesWithPaper: o.agreesWithPaper, data: o.data,
+    schemaVersion: 1,
+    kind: 'experiment',
+    name: o.name,
+    title: o.title,
+    provenance,
+    seed,
+    setting: o.setting,
+    observed: o.observed,
+    agreesWithPaper: o.agreesWithPaper,
+    data: o.data,
     plots: plots.map((p) => ({ file: p.file, title: p.title })),
   };
   const files: Record<string, string> = {};
   for (const p of plots) files[p.file] = p.svg + '\n';
-  files['report.json'] = JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n';
-  const verdict = o.agreesWithPaper === null ? 'not comparable' : o.agreesWithPaper ? 'agrees with the paper' : 'does NOT agree with the paper';
+  files['report.json'] =
+    JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n';
+  const verdict =
+    o.agreesWithPaper === null
+      ? 'not comparable'
+      : o.agreesWithPaper
+        ? 'agrees with the paper'
+        : 'does NOT agree with the paper';
   const cmd = provenance.command.join(' ');
   files['report.md'] = [
-    `# ${o.title}`, '', `Experiment \`${o.name}\`, seed ${seed}: ${verdict}.`, '',
-    '## The paper\'s setting', '', ...o.setting.map((s) => `- ${s}`), '',
-    '## Observed', '', ...o.observed.map((s) => `- ${s}`), '',
+    `# ${o.title}`,
+    '',
+    `Experiment \`${o.name}\`, seed ${seed}: ${verdict}.`,
+    '',
+    "## The paper's setting",
+    '',
+    ...o.setting.map((s) => `- ${s}`),
+    '',
+    '## Observed',
+    '',
+    ...o.observed.map((s) => `- ${s}`),
+    '',
     ...plots.flatMap((p) => [`![${p.title}](${p.file})`, '']),
-    '## Replay', '', '```sh', cmd, '```', '',
-    `${provenance.tool} ${provenance.version}, git ${provenance.gitCommit ?? 'unknown'}, Node ${provenance.node}.`, '',
+    '## Replay',
+    '',
+    '```sh',
+    cmd,
+    '```',
+    '',
+    `${provenance.tool} ${provenance.version}, git ${provenance.gitCommit ?? 'unknown'}, Node ${provenance.node}.`,
+    '',
   ].join('\n');
   files['report.html'] = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(o.title)}</title>

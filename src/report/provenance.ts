@@ -33,6 +33,8 @@ export function progressReporter(label: string): ((done: number, total: number, 
   return (done, total, what) => {
     const el = (Date.now() - t0) / 1000;
     const eta = done > 0 ? (el / done) * (total - done) : NaN;
-    process.stderr.write(`\r${label}: ${done}/${total} ${what.padEnd(14)} ${el.toFixed(1)} s${Number.isFinite(eta) && done < total ? `, about ${eta.toFixed(0)} s left` : ''}   ${done === total ? '\n' : ''}`);
+    process.stderr.write(
+      `\r${label}: ${done}/${total} ${what.padEnd(14)} ${el.toFixed(1)} s${Number.isFinite(eta) && done < total ? `, about ${eta.toFixed(0)} s left` : ''}   ${done === total ? '\n' : ''}`,
+    );
   };
 }

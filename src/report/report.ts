@@ -39,12 +39,29 @@ export interface ReportModel {
   plots: { file: string; title: string; condition?: string; result?: number }[];
 }
 
-const COLORS = { samples: '#3465a4', frontier: '#f57900', claimed: '#4e9a06', counter: '#cc0000', trace: '#3465a4', bound: '#cc0000' };
-const fmt = (v: unknown): string => (typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toPrecision(6)).toString() : String(v)) : typeof v === 'string' ? v : JSON.stringify(v));
+const COLORS = {
+  samples: '#3465a4',
+  frontier: '#f57900',
+  claimed: '#4e9a06',
+  counter: '#cc0000',
+  trace: '#3465a4',
+  bound: '#cc0000',
+};
+const fmt = (v: unknown): string =>
+  typeof v === 'number'
+    ? Number.isFinite(v)
+      ? Number(v.toPrecision(6)).toString()
+      : String(v)
+    : typeof v === 'string'
+      ? v
+      : JSON.stringify(v);
 
 /** Upper convex hull of (w, lhs): the frontier of tightest constants, as drawn in sample space. */
 export function upperHull(w: number[], l: number[]): { x: number[]; y: number[] } {
-  const pts = w.map((x, i) => [x, l[i]] as [number, number]).filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1])).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const pts = w
+    .map((x, i) => [x, l[i]] as [number, number])
+    .filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const hull: [number, number][] = [];
   for (const p of pts) {
     while (hull.length >= 2) {
@@ -75,42 +92,143 @@ function conditionPlots(r: ConditionResult, idx: number): { file: string; title:
   if (!r.scatter || r.scatter.w.length === 0) return [];
   const { w, lhs } = r.scatter;
   const name = `${idx + 1}-${r.condition}`;
-  const claimedText = Object.entries(r.claimed).map(([k, v]) => `${k}=${fmt(v)}`).join(', ');
+  const claimedText = Object.entries(r.claimed)
+    .map(([k, v]) => `${k}=${fmt(v)}`)
+    .join(', ');
   if (r.condition === 'gpl') {
     // PŁ ratio ‖∇f‖^ρ/(2(f − f*)) against the gap, with μ (estimated or claimed).
-    const x: number[] = [], y: number[] = [];
-    for (let i = 0; i < w.length; i++) if (lhs[i] > 0) { x.push(lhs[i]); y.push(w[i] / (2 * lhs[i])); }
+    const x: number[] = [],
+      y: number[] = [];
+    for (let i = 0; i < w.length; i++)
+      if (lhs[i] > 0) {
+        x.push(lhs[i]);
+        y.push(w[i] / (2 * lhs[i]));
+      }
     const series: Series[] = [{ label: 'samples', x, y, kind: 'points', color: COLORS.samples }];
     const xs = [Math.min(...x), Math.max(...x)];
-    if (typeof r.estimate.mu === 'number') series.push({ label: `estimated μ = ${fmt(r.estimate.mu)}`, x: xs, y: [r.estimate.mu, r.estimate.mu], kind: 'line', color: COLORS.frontier });
-    if (typeof r.claimed.mu === 'number') series.push({ label: `claimed μ = ${fmt(r.claimed.mu)}`, x: xs, y: [r.claimed.mu, r.claimed.mu], kind: 'line', color: COLORS.claimed, dashed: true });
+    if (typeof r.estimate.mu === 'number')
+      series.push({
+        label: `estimated μ = ${fmt(r.estimate.mu)}`,
+        x: xs,
+        y: [r.estimate.mu, r.estimate.mu],
+        kind: 'line',
+        color: COLORS.frontier,
+      });
+    if (typeof r.claimed.mu === 'number')
+      series.push({
+        label: `claimed μ = ${fmt(r.claimed.mu)}`,
+        x: xs,
+        y: [r.claimed.mu, r.claimed.mu],
+        kind: 'line',
+        color: COLORS.claimed,
+        dashed: true,
+      });
     if (r.counterexample && r.counterexample.w !== undefined && r.counterexample.lhs > 0) {
-      series.push({ label: 'counterexample', x: [r.counterexample.lhs], y: [r.counterexample.w / (2 * r.counterexample.lhs)], kind: 'points', color: COLORS.counter, marker: 'cross' });
+      series.push({
+        label: 'counterexample',
+        x: [r.counterexample.lhs],
+        y: [r.counterexample.w / (2 * r.counterexample.lhs)],
+        kind: 'points',
+        color: COLORS.counter,
+        marker: 'cross',
+      });
     }
-    return [{ file: `${name}.svg`, title: `gpl ${claimedText}: PŁ ratio against the gap`, svg: plotSvg({ title: `PŁ ratio ‖∇f‖^ρ/(2(f − f*)) against the gap (${claimedText})`, xlabel: 'f(x) − f*', ylabel: '‖∇f(x)‖^ρ / (2(f(x) − f*))', logx: true, logy: true, series }) }];
+    return [
+      {
+        file: `${name}.svg`,
+        title: `gpl ${claimedText}: PŁ ratio against the gap`,
+        svg: plotSvg({
+          title: `PŁ ratio ‖∇f‖^ρ/(2(f − f*)) against the gap (${claimedText})`,
+          xlabel: 'f(x) − f*',
+          ylabel: '‖∇f(x)‖^ρ / (2(f(x) − f*))',
+          logx: true,
+          logy: true,
+          series,
+        }),
+      },
+    ];
   }
   const labels = W_LABEL[r.condition];
   if (!labels || w.every((v) => v === 0)) return [];
   const series: Series[] = [{ label: 'samples', x: w, y: lhs, kind: 'points', color: COLORS.samples }];
   const hull = upperHull(w, lhs);
-  if (hull.x.length > 1) series.push({ label: 'frontier (upper hull)', x: hull.x, y: hull.y, kind: 'line', color: COLORS.frontier });
-  const A = r.claimed.L0 ?? r.claimed.K0, B = r.claimed.L1 ?? r.claimed.K1;
+  if (hull.x.length > 1)
+    series.push({ label: 'frontier (upper hull)', x: hull.x, y: hull.y, kind: 'line', color: COLORS.frontier });
+  const A = r.claimed.L0 ?? r.claimed.K0,
+    B = r.claimed.L1 ?? r.claimed.K1;
   if (typeof A === 'number' && typeof B === 'number') {
-    const wmin = Math.max(Math.min(...w.filter((v) => v > 0)), 1e-300), wmax = Math.max(...w);
+    const wmin = Math.max(Math.min(...w.filter((v) => v > 0)), 1e-300),
+      wmax = Math.max(...w);
     const xs = Array.from({ length: 60 }, (_, k) => wmin * (wmax / wmin) ** (k / 59));
-    series.push({ label: `claimed ${claimedText}`, x: xs, y: xs.map((v) => A + B * v), kind: 'line', color: COLORS.claimed, dashed: true });
+    series.push({
+      label: `claimed ${claimedText}`,
+      x: xs,
+      y: xs.map((v) => A + B * v),
+      kind: 'line',
+      color: COLORS.claimed,
+      dashed: true,
+    });
   }
-  if (r.counterexample && r.counterexample.w !== undefined) series.push({ label: 'counterexample', x: [r.counterexample.w], y: [r.counterexample.lhs], kind: 'points', color: COLORS.counter, marker: 'cross' });
-  return [{ file: `${name}.svg`, title: `${r.condition} ${claimedText}`, svg: plotSvg({ title: `${r.condition}: ${labels[1]} against ${labels[0]}`, xlabel: labels[0], ylabel: labels[1], logx: true, logy: true, series }) }];
+  if (r.counterexample && r.counterexample.w !== undefined)
+    series.push({
+      label: 'counterexample',
+      x: [r.counterexample.w],
+      y: [r.counterexample.lhs],
+      kind: 'points',
+      color: COLORS.counter,
+      marker: 'cross',
+    });
+  return [
+    {
+      file: `${name}.svg`,
+      title: `${r.condition} ${claimedText}`,
+      svg: plotSvg({
+        title: `${r.condition}: ${labels[1]} against ${labels[0]}`,
+        xlabel: labels[0],
+        ylabel: labels[1],
+        logx: true,
+        logy: true,
+        series,
+      }),
+    },
+  ];
 }
 
 function tracePlot(run: RunSection): { file: string; title: string; svg: string } {
   const tr = run.result.trace;
   const shift = run.fstar ?? Math.min(...tr.map((p) => p.f)) - 1e-12 * (1 + Math.abs(Math.min(...tr.map((p) => p.f))));
   const ylabel = run.fstar !== undefined ? 'f(x_t) − f*' : 'f(x_t) − min_t f(x_t) (f* unknown)';
-  const series: Series[] = [{ label: `${run.result.method.name}`, x: tr.map((p) => Math.max(p.t, 1)), y: tr.map((p) => p.f - shift), kind: 'line', color: COLORS.trace }];
-  if (run.bound) series.push({ label: run.bound.label, x: tr.map((p) => Math.max(p.t, 1)), y: run.bound.values.map((v) => v - shift), kind: 'line', color: COLORS.bound, dashed: true });
-  return { file: 'optimizer-trace.svg', title: 'optimizer trace', svg: plotSvg({ title: `${run.result.method.name} on ${run.result.objective}`, xlabel: 'iteration t', ylabel, logx: true, logy: true, series, legend: 'bl' }) };
+  const series: Series[] = [
+    {
+      label: `${run.result.method.name}`,
+      x: tr.map((p) => Math.max(p.t, 1)),
+      y: tr.map((p) => p.f - shift),
+      kind: 'line',
+      color: COLORS.trace,
+    },
+  ];
+  if (run.bound)
+    series.push({
+      label: run.bound.label,
+      x: tr.map((p) => Math.max(p.t, 1)),
+      y: run.bound.values.map((v) => v - shift),
+      kind: 'line',
+      color: COLORS.bound,
+      dashed: true,
+    });
+  return {
+    file: 'optimizer-trace.svg',
+    title: 'optimizer trace',
+    svg: plotSvg({
+      title: `${run.result.method.name} on ${run.result.objective}`,
+      xlabel: 'iteration t',
+      ylabel,
+      logx: true,
+      logy: true,
+      series,
+      legend: 'bl',
+    }),
+  };
 }
 
 export interface RenderedReport {
@@ -120,7 +238,9 @@ export interface RenderedReport {
 
 export function buildReport(check: CheckReport, provenance: Provenance, run?: RunSection): RenderedReport {
   const plots: { file: string; title: string; svg: string; condition?: string; result?: number }[] = [];
-  check.results.forEach((r, i) => plots.push(...conditionPlots(r, i).map((p) => ({ ...p, condition: r.condition, result: i }))));
+  check.results.forEach((r, i) =>
+    plots.push(...conditionPlots(r, i).map((p) => ({ ...p, condition: r.condition, result: i }))),
+  );
   if (run) plots.push(tracePlot(run));
   // The scatter samples go to the plots, not into report.json (they can be large).
   const results = check.results.map(({ scatter: _s, ...rest }) => rest);
@@ -138,7 +258,8 @@ export function buildReport(check: CheckReport, provenance: Provenance, run?: Ru
   };
   const files: Record<string, string> = {};
   for (const p of plots) files[p.file] = p.svg + '\n';
-  files['report.json'] = JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n';
+  files['report.json'] =
+    JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n';
   files['report.md'] = markdown(model);
   files['report.html'] = html(model, plots);
   return { model, files };
@@ -147,10 +268,17 @@ export function buildReport(check: CheckReport, provenance: Provenance, run?: Ru
 function rows(model: ReportModel): string[][] {
   return model.check.results.map((r) => [
     r.condition,
-    Object.entries(r.claimed).map(([k, v]) => `${k}=${fmt(v)}`).join(', ') || '—',
+    Object.entries(r.claimed)
+      .map(([k, v]) => `${k}=${fmt(v)}`)
+      .join(', ') || '—',
     r.verdict,
-    Object.entries(r.estimate).filter(([, v]) => !Array.isArray(v)).map(([k, v]) => `${k} = ${fmt(v)}`).join(', ') || '—',
-    r.counterexample ? `x = [${r.counterexample.x.map(fmt).join(', ')}]${r.counterexample.y ? `, y = [${r.counterexample.y.map(fmt).join(', ')}]` : ''}: ${fmt(r.counterexample.lhs)} > ${fmt(r.counterexample.rhs)}` : r.reason ?? '',
+    Object.entries(r.estimate)
+      .filter(([, v]) => !Array.isArray(v))
+      .map(([k, v]) => `${k} = ${fmt(v)}`)
+      .join(', ') || '—',
+    r.counterexample
+      ? `x = [${r.counterexample.x.map(fmt).join(', ')}]${r.counterexample.y ? `, y = [${r.counterexample.y.map(fmt).join(', ')}]` : ''}: ${fmt(r.counterexample.lhs)} > ${fmt(r.counterexample.rhs)}`
+      : (r.reason ?? ''),
   ]);
 }
 
@@ -162,46 +290,117 @@ function markdown(m: ReportModel): string {
   for (const r of rows(m)) L.push(`| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
   L.push('');
   m.check.results.forEach((r, ri) => {
-    L.push(`## ${r.condition}${Object.keys(r.claimed).length ? ` (${Object.entries(r.claimed).map(([k, v]) => `${k}=${fmt(v)}`).join(', ')})` : ''}`, '', `${r.inequality}`, '');
+    L.push(
+      `## ${r.condition}${
+        Object.keys(r.claimed).length
+          ? ` (${Object.entries(r.claimed)
+              .map(([k, v]) => `${k}=${fmt(v)}`)
+              .join(', ')})`
+          : ''
+      }`,
+      '',
+      `${r.inequality}`,
+      '',
+    );
     const fr = r.estimate.frontier;
-    if (Array.isArray(fr)) L.push(`Frontier (tightest pairs): ${fr.map((p) => `(${Object.entries(p).map(([k, v]) => `${k} = ${fmt(v)}`).join(', ')})`).join(', ')}.`, '');
+    if (Array.isArray(fr))
+      L.push(
+        `Frontier (tightest pairs): ${fr
+          .map(
+            (p) =>
+              `(${Object.entries(p)
+                .map(([k, v]) => `${k} = ${fmt(v)}`)
+                .join(', ')})`,
+          )
+          .join(', ')}.`,
+        '',
+      );
     L.push(`Verdict **${r.verdict}** from ${r.samples} samples (${r.evaluations} evaluations).`, '');
     for (const n of r.notes) L.push(`- ${n}`);
     if (r.notes.length) L.push('');
     for (const p of m.plots.filter((q) => q.result === ri)) L.push(`![${p.title}](${p.file})`, '');
   });
   if (m.run) {
-    const tr = m.run.result.trace, last = tr[tr.length - 1];
-    L.push('## Optimizer run', '', `\`${m.run.result.method.name}\` ${Object.entries(m.run.result.method.params).map(([k, v]) => `${k}=${fmt(v)}`).join(', ')}: ${m.run.result.steps} iterations, status ${m.run.result.status}, f = ${fmt(tr[0].f)} → ${fmt(last.f)}, ‖∇f‖ = ${fmt(tr[0].gradNorm)} → ${fmt(last.gradNorm)}.`, '');
+    const tr = m.run.result.trace,
+      last = tr[tr.length - 1];
+    L.push(
+      '## Optimizer run',
+      '',
+      `\`${m.run.result.method.name}\` ${Object.entries(m.run.result.method.params)
+        .map(([k, v]) => `${k}=${fmt(v)}`)
+        .join(
+          ', ',
+        )}: ${m.run.result.steps} iterations, status ${m.run.result.status}, f = ${fmt(tr[0].f)} → ${fmt(last.f)}, ‖∇f‖ = ${fmt(tr[0].gradNorm)} → ${fmt(last.gradNorm)}.`,
+      '',
+    );
     if (m.run.bound) L.push(`Dashed: ${m.run.bound.label}.`, '');
     L.push('![optimizer trace](optimizer-trace.svg)', '');
   }
-  if (m.notes.length) { L.push('## Notes', ''); for (const n of m.notes) L.push(`- ${n}`); L.push(''); }
-  L.push('## Replay', '', '```sh', m.provenance.command.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '), '```', '');
-  L.push(`${m.provenance.tool} ${m.provenance.version}, git ${m.provenance.gitCommit ?? 'unknown'}, Node ${m.provenance.node}, report schema ${m.schemaVersion}.`, '');
+  if (m.notes.length) {
+    L.push('## Notes', '');
+    for (const n of m.notes) L.push(`- ${n}`);
+    L.push('');
+  }
+  L.push(
+    '## Replay',
+    '',
+    '```sh',
+    m.provenance.command.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '),
+    '```',
+    '',
+  );
+  L.push(
+    `${m.provenance.tool} ${m.provenance.version}, git ${m.provenance.gitCommit ?? 'unknown'}, Node ${m.provenance.node}, report schema ${m.schemaVersion}.`,
+    '',
+  );
   return L.join('\n');
 }
 
 const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function html(m: ReportModel, plots: { file: string; title: string; svg: string; condition?: string; result?: number }[]): string {
+function html(
+  m: ReportModel,
+  plots: { file: string; title: string; svg: string; condition?: string; result?: number }[],
+): string {
   const body: string[] = [];
   body.push(`<h1>Assumption report: <code>${escHtml(m.objective)}</code></h1>`);
-  body.push(`<p>Dimension ${m.dim}, box [${m.box.join(', ')}]<sup>${m.dim}</sup>, seed ${escHtml(String(m.seed))}.</p>`);
-  body.push('<table><thead><tr><th>condition</th><th>claimed</th><th>verdict</th><th>estimate</th><th>counterexample / reason</th></tr></thead><tbody>');
-  for (const r of rows(m)) body.push(`<tr>${r.map((c, i) => `<td${i === 2 ? ` class="v-${escHtml(c)}"` : ''}>${escHtml(c)}</td>`).join('')}</tr>`);
+  body.push(
+    `<p>Dimension ${m.dim}, box [${m.box.join(', ')}]<sup>${m.dim}</sup>, seed ${escHtml(String(m.seed))}.</p>`,
+  );
+  body.push(
+    '<table><thead><tr><th>condition</th><th>claimed</th><th>verdict</th><th>estimate</th><th>counterexample / reason</th></tr></thead><tbody>',
+  );
+  for (const r of rows(m))
+    body.push(
+      `<tr>${r.map((c, i) => `<td${i === 2 ? ` class="v-${escHtml(c)}"` : ''}>${escHtml(c)}</td>`).join('')}</tr>`,
+    );
   body.push('</tbody></table>');
   m.check.results.forEach((r, ri) => {
-    body.push(`<section><h2>${escHtml(r.condition)}${Object.keys(r.claimed).length ? ` <small>(${escHtml(Object.entries(r.claimed).map(([k, v]) => `${k}=${fmt(v)}`).join(', '))})</small>` : ''}</h2><p>${escHtml(r.inequality)}</p><p>Verdict <b class="v-${r.verdict}">${r.verdict}</b> from ${r.samples} samples.</p>`);
+    body.push(
+      `<section><h2>${escHtml(r.condition)}${
+        Object.keys(r.claimed).length
+          ? ` <small>(${escHtml(
+              Object.entries(r.claimed)
+                .map(([k, v]) => `${k}=${fmt(v)}`)
+                .join(', '),
+            )})</small>`
+          : ''
+      }</h2><p>${escHtml(r.inequality)}</p><p>Verdict <b class="v-${r.verdict}">${r.verdict}</b> from ${r.samples} samples.</p>`,
+    );
     if (r.notes.length) body.push(`<ul>${r.notes.map((n) => `<li>${escHtml(n)}</li>`).join('')}</ul>`);
-    for (const p of plots.filter((q) => q.result === ri)) body.push(`<figure>${p.svg}<figcaption>${escHtml(p.title)}</figcaption></figure>`);
+    for (const p of plots.filter((q) => q.result === ri))
+      body.push(`<figure>${p.svg}<figcaption>${escHtml(p.title)}</figcaption></figure>`);
     body.push('</section>');
   });
   if (m.run) {
     const tp = plots.find((p) => p.file === 'optimizer-trace.svg');
-    body.push(`<section><h2>Optimizer run</h2><p><code>${escHtml(m.run.result.method.name)}</code>: ${m.run.result.steps} iterations, status ${m.run.result.status}.</p>${tp ? `<figure>${tp.svg}<figcaption>${escHtml(m.run.bound?.label ?? 'trace')}</figcaption></figure>` : ''}</section>`);
+    body.push(
+      `<section><h2>Optimizer run</h2><p><code>${escHtml(m.run.result.method.name)}</code>: ${m.run.result.steps} iterations, status ${m.run.result.status}.</p>${tp ? `<figure>${tp.svg}<figcaption>${escHtml(m.run.bound?.label ?? 'trace')}</figcaption></figure>` : ''}</section>`,
+    );
   }
-  body.push(`<section><h2>Replay</h2><pre>${escHtml(m.provenance.command.join(' '))}</pre><p>${escHtml(`${m.provenance.tool} ${m.provenance.version}, git ${m.provenance.gitCommit ?? 'unknown'}, Node ${m.provenance.node}, report schema ${m.schemaVersion}`)}</p></section>`);
+  body.push(
+    `<section><h2>Replay</h2><pre>${escHtml(m.provenance.command.join(' '))}</pre><p>${escHtml(`${m.provenance.tool} ${m.provenance.version}, git ${m.provenance.gitCommit ?? 'unknown'}, Node ${m.provenance.node}, report schema ${m.schemaVersion}`)}</p></section>`,
+  );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Assumption report: ${escHtml(m.objective)}</title>
 <style>body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}

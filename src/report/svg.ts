@@ -44,7 +44,8 @@ function fmtTick(v: number): string {
 /** Ticks: decades on log axes (thinned to ≤ 8), 1-2-5 steps on linear axes. */
 function ticks(lo: number, hi: number, log: boolean): number[] {
   if (log) {
-    const a = Math.floor(lo), b = Math.ceil(hi);
+    const a = Math.floor(lo),
+      b = Math.ceil(hi);
     const step = Math.max(1, Math.ceil((b - a) / 8));
     const out: number[] = [];
     for (let e = a; e <= b; e += step) out.push(e);
@@ -55,13 +56,18 @@ function ticks(lo: number, hi: number, log: boolean): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((k) => k * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9 * step; v += step) out.push(Math.abs(v) < 1e-12 * step ? 0 : v);
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9 * step; v += step)
+    out.push(Math.abs(v) < 1e-12 * step ? 0 : v);
   return out;
 }
 
 export function plotSvg(p: PlotSpec): string {
-  const W = p.width ?? 640, H = p.height ?? 420;
-  const ml = 72, mr = 16, mt = 36, mb = 52;
+  const W = p.width ?? 640,
+    H = p.height ?? 420;
+  const ml = 72,
+    mr = 16,
+    mt = 36,
+    mb = 52;
   const tx = (v: number) => (p.logx ? Math.log10(v) : v);
   const ty = (v: number) => (p.logy ? Math.log10(v) : v);
   const ok = (v: number, log?: boolean) => Number.isFinite(v) && (!log || v > 0);
@@ -77,14 +83,26 @@ export function plotSvg(p: PlotSpec): string {
   const all = data.flatMap((d) => d.pts);
   let [x0, x1] = all.length ? [Math.min(...all.map((q) => q[0])), Math.max(...all.map((q) => q[0]))] : [0, 1];
   let [y0, y1] = all.length ? [Math.min(...all.map((q) => q[1])), Math.max(...all.map((q) => q[1]))] : [0, 1];
-  if (x1 - x0 < 1e-12) { x0 -= 0.5; x1 += 0.5; }
-  if (y1 - y0 < 1e-12) { y0 -= 0.5; y1 += 0.5; }
-  const padx = 0.03 * (x1 - x0), pady = 0.05 * (y1 - y0);
-  x0 -= padx; x1 += padx; y0 -= pady; y1 += pady;
+  if (x1 - x0 < 1e-12) {
+    x0 -= 0.5;
+    x1 += 0.5;
+  }
+  if (y1 - y0 < 1e-12) {
+    y0 -= 0.5;
+    y1 += 0.5;
+  }
+  const padx = 0.03 * (x1 - x0),
+    pady = 0.05 * (y1 - y0);
+  x0 -= padx;
+  x1 += padx;
+  y0 -= pady;
+  y1 += pady;
   const X = (v: number) => ml + ((v - x0) / (x1 - x0)) * (W - ml - mr);
   const Y = (v: number) => H - mb - ((v - y0) / (y1 - y0)) * (H - mt - mb);
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+  );
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="white"/>`);
   out.push(`<text x="${W / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold">${esc(p.title)}</text>`);
   out.push(`<rect x="${ml}" y="${mt}" width="${W - ml - mr}" height="${H - mt - mb}" fill="none" stroke="#444"/>`);
@@ -92,7 +110,9 @@ export function plotSvg(p: PlotSpec): string {
     if (t < x0 || t > x1) continue;
     const xv = X(t);
     out.push(`<line x1="${num(xv)}" y1="${mt}" x2="${num(xv)}" y2="${H - mb}" stroke="#eee"/>`);
-    out.push(`<text x="${num(xv)}" y="${H - mb + 16}" text-anchor="middle">${esc(fmtTick(p.logx ? 10 ** t : t))}</text>`);
+    out.push(
+      `<text x="${num(xv)}" y="${H - mb + 16}" text-anchor="middle">${esc(fmtTick(p.logx ? 10 ** t : t))}</text>`,
+    );
   }
   for (const t of ticks(y0, y1, !!p.logy)) {
     if (t < y0 || t > y1) continue;
@@ -101,30 +121,44 @@ export function plotSvg(p: PlotSpec): string {
     out.push(`<text x="${ml - 6}" y="${num(yv + 4)}" text-anchor="end">${esc(fmtTick(p.logy ? 10 ** t : t))}</text>`);
   }
   out.push(`<text x="${(ml + W - mr) / 2}" y="${H - 12}" text-anchor="middle">${esc(p.xlabel)}</text>`);
-  out.push(`<text transform="translate(16 ${(mt + H - mb) / 2}) rotate(-90)" text-anchor="middle">${esc(p.ylabel)}</text>`);
+  out.push(
+    `<text transform="translate(16 ${(mt + H - mb) / 2}) rotate(-90)" text-anchor="middle">${esc(p.ylabel)}</text>`,
+  );
   for (const { s, pts } of data) {
     if (s.kind === 'line' && pts.length > 1) {
       const d = pts.map((q, i) => `${i ? 'L' : 'M'}${num(X(q[0]))} ${num(Y(q[1]))}`).join(' ');
-      out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+      out.push(
+        `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+      );
     } else if (s.marker === 'cross') {
       for (const q of pts) {
-        const a = X(q[0]), b = Y(q[1]);
-        out.push(`<path d="M${num(a - 6)} ${num(b - 6)} L${num(a + 6)} ${num(b + 6)} M${num(a - 6)} ${num(b + 6)} L${num(a + 6)} ${num(b - 6)}" stroke="${s.color}" stroke-width="3"/>`);
+        const a = X(q[0]),
+          b = Y(q[1]);
+        out.push(
+          `<path d="M${num(a - 6)} ${num(b - 6)} L${num(a + 6)} ${num(b + 6)} M${num(a - 6)} ${num(b + 6)} L${num(a + 6)} ${num(b - 6)}" stroke="${s.color}" stroke-width="3"/>`,
+        );
       }
     } else {
-      for (const q of pts) out.push(`<circle cx="${num(X(q[0]))}" cy="${num(Y(q[1]))}" r="2" fill="${s.color}" fill-opacity="0.5"/>`);
+      for (const q of pts)
+        out.push(`<circle cx="${num(X(q[0]))}" cy="${num(Y(q[1]))}" r="2" fill="${s.color}" fill-opacity="0.5"/>`);
     }
   }
   // Legend.
   let ly = p.legend === 'bl' ? H - mb - 10 - 16 * (data.length - 1) : mt + 14;
   for (const { s } of data) {
     const lx = ml + 10;
-    if (s.kind === 'line') out.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 18}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    if (s.kind === 'line')
+      out.push(
+        `<line x1="${lx}" y1="${ly - 4}" x2="${lx + 18}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
+      );
     else out.push(`<circle cx="${lx + 9}" cy="${ly - 4}" r="4" fill="${s.color}"/>`);
     out.push(`<text x="${lx + 24}" y="${ly}">${esc(s.label)}</text>`);
     ly += 16;
   }
-  if (dropped > 0) out.push(`<text x="${W - mr}" y="${H - 12}" text-anchor="end" fill="#888">${dropped} value(s) off a log axis not shown</text>`);
+  if (dropped > 0)
+    out.push(
+      `<text x="${W - mr}" y="${H - 12}" text-anchor="end" fill="#888">${dropped} value(s) off a log axis not shown</text>`,
+    );
   out.push('</svg>');
   return out.join('\n');
 }

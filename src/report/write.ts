@@ -19,10 +19,13 @@ export function writeReportDir(out: string, files: Record<string, string>): stri
   if (!existsSync(parent)) throw new UsageError(`--out ${out}: the parent directory ${parent} does not exist`);
   if (existsSync(target) && !existsSync(join(target, 'report.json')) && readdirSync(target).length > 0) {
     // Never replace a directory that is not a report: it could be anything of the user's.
-    throw new UsageError(`--out ${out} exists and is not a gensmooth report (no report.json): choose another directory`);
+    throw new UsageError(
+      `--out ${out} exists and is not a gensmooth report (no report.json): choose another directory`,
+    );
   }
   for (const e of readdirSync(parent)) {
-    if (e.startsWith(`.${base}.partial-`) || e.startsWith(`.${base}.old-`)) rmSync(join(parent, e), { recursive: true, force: true });
+    if (e.startsWith(`.${base}.partial-`) || e.startsWith(`.${base}.old-`))
+      rmSync(join(parent, e), { recursive: true, force: true });
   }
   const tag = `${process.pid}-${process.hrtime.bigint().toString(36)}-${counter++}`;
   const tmp = join(parent, `.${base}.partial-${tag}`);

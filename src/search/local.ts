@@ -52,7 +52,14 @@ export function maximize(
   return { z: best, value: fb };
 }
 
-function nelderMead(f: (z: Float64Array) => number, z0: Float64Array, lo: Float64Array, hi: Float64Array, budget: number, step: number) {
+function nelderMead(
+  f: (z: Float64Array) => number,
+  z0: Float64Array,
+  lo: Float64Array,
+  hi: Float64Array,
+  budget: number,
+  step: number,
+) {
   const d = z0.length;
   const simplex: Float64Array[] = [];
   const vals: number[] = [];
@@ -72,16 +79,25 @@ function nelderMead(f: (z: Float64Array) => number, z0: Float64Array, lo: Float6
     simplex.push(z);
     vals.push(ev(z));
   }
-  const c = new Float64Array(d), r = new Float64Array(d), e = new Float64Array(d), k = new Float64Array(d);
+  const c = new Float64Array(d),
+    r = new Float64Array(d),
+    e = new Float64Array(d),
+    k = new Float64Array(d);
   while (evals < budget) {
-    const order = vals.map((v, i) => i).sort((a, b) => (vals[a] === vals[b] ? 0 : vals[a] < vals[b] || Number.isNaN(vals[b]) ? -1 : 1));
+    const order = vals
+      .map((v, i) => i)
+      .sort((a, b) => (vals[a] === vals[b] ? 0 : vals[a] < vals[b] || Number.isNaN(vals[b]) ? -1 : 1));
     const sorted = order.map((i) => simplex[i]);
     const sv = order.map((i) => vals[i]);
-    for (let i = 0; i <= d; i++) { simplex[i] = sorted[i]; vals[i] = sv[i]; }
+    for (let i = 0; i <= d; i++) {
+      simplex[i] = sorted[i];
+      vals[i] = sv[i];
+    }
     const spread = Math.abs(vals[d] - vals[0]);
     if (Number.isFinite(spread) && spread <= 1e-15 * (Math.abs(vals[0]) + 1e-300)) {
       let size = 0;
-      for (let i = 1; i <= d; i++) for (let j = 0; j < d; j++) size = Math.max(size, Math.abs(simplex[i][j] - simplex[0][j]));
+      for (let i = 1; i <= d; i++)
+        for (let j = 0; j < d; j++) size = Math.max(size, Math.abs(simplex[i][j] - simplex[0][j]));
       if (size < 1e-13 * (1 + Math.abs(simplex[0][0]))) break;
     }
     c.fill(0);
@@ -92,7 +108,13 @@ function nelderMead(f: (z: Float64Array) => number, z0: Float64Array, lo: Float6
     if (fr < vals[0]) {
       for (let j = 0; j < d; j++) e[j] = c[j] + 2 * (c[j] - w[j]);
       const fe = ev(e);
-      if (fe < fr) { simplex[d] = Float64Array.from(e); vals[d] = fe; } else { simplex[d] = Float64Array.from(r); vals[d] = fr; }
+      if (fe < fr) {
+        simplex[d] = Float64Array.from(e);
+        vals[d] = fe;
+      } else {
+        simplex[d] = Float64Array.from(r);
+        vals[d] = fr;
+      }
     } else if (fr < vals[d - 1]) {
       simplex[d] = Float64Array.from(r);
       vals[d] = fr;
@@ -153,11 +175,21 @@ export interface Smooth {
  * gradient, on stagnation, or when the iterates run away (‖x‖ > maxNorm or f < −1e300),
  * which it reports as `unbounded`.
  */
-export function lbfgs(obj: Smooth, x0: Float64Array, maxIter = 500, maxNorm = 1e8): { x: Float64Array; f: number; gnorm: number; unbounded: boolean; iterations: number } {
+export function lbfgs(
+  obj: Smooth,
+  x0: Float64Array,
+  maxIter = 500,
+  maxNorm = 1e8,
+): { x: Float64Array; f: number; gnorm: number; unbounded: boolean; iterations: number } {
   const n = obj.dim;
   const x = Float64Array.from(x0);
-  const g = new Float64Array(n), xn = new Float64Array(n), gn = new Float64Array(n), d = new Float64Array(n);
-  const S: Float64Array[] = [], Y: Float64Array[] = [], rho: number[] = [];
+  const g = new Float64Array(n),
+    xn = new Float64Array(n),
+    gn = new Float64Array(n),
+    d = new Float64Array(n);
+  const S: Float64Array[] = [],
+    Y: Float64Array[] = [],
+    rho: number[] = [];
   let f = obj.grad(x, g);
   if (!Number.isFinite(f)) return { x, f, gnorm: NaN, unbounded: false, iterations: 0 };
   const alpha = new Float64Array(8);
@@ -176,8 +208,12 @@ export function lbfgs(obj: Smooth, x0: Float64Array, maxIter = 500, maxNorm = 1e
     }
     if (S.length > 0) {
       const k = S.length - 1;
-      let yy = 0, sy = 0;
-      for (let i = 0; i < n; i++) { yy += Y[k][i] * Y[k][i]; sy += S[k][i] * Y[k][i]; }
+      let yy = 0,
+        sy = 0;
+      for (let i = 0; i < n; i++) {
+        yy += Y[k][i] * Y[k][i];
+        sy += S[k][i] * Y[k][i];
+      }
       const gam = sy / yy;
       for (let i = 0; i < n; i++) d[i] *= gam;
     } else {
@@ -195,27 +231,47 @@ export function lbfgs(obj: Smooth, x0: Float64Array, maxIter = 500, maxNorm = 1e
     if (!(gd < 0)) {
       for (let i = 0; i < n; i++) d[i] = -g[i];
       gd = -gg;
-      S.length = 0; Y.length = 0; rho.length = 0;
+      S.length = 0;
+      Y.length = 0;
+      rho.length = 0;
     }
-    let t = 1, fnew = NaN, ok = false;
+    let t = 1,
+      fnew = NaN,
+      ok = false;
     for (let ls = 0; ls < 60; ls++) {
       for (let i = 0; i < n; i++) xn[i] = x[i] + t * d[i];
       fnew = obj.grad(xn, gn);
-      if (Number.isFinite(fnew) && fnew <= f + 1e-4 * t * gd) { ok = true; break; }
+      if (Number.isFinite(fnew) && fnew <= f + 1e-4 * t * gd) {
+        ok = true;
+        break;
+      }
       t *= 0.5;
     }
     if (!ok) break;
-    const s = new Float64Array(n), y = new Float64Array(n);
-    let sy = 0, xnorm = 0;
-    for (let i = 0; i < n; i++) { s[i] = xn[i] - x[i]; y[i] = gn[i] - g[i]; sy += s[i] * y[i]; xnorm += xn[i] * xn[i]; }
+    const s = new Float64Array(n),
+      y = new Float64Array(n);
+    let sy = 0,
+      xnorm = 0;
+    for (let i = 0; i < n; i++) {
+      s[i] = xn[i] - x[i];
+      y[i] = gn[i] - g[i];
+      sy += s[i] * y[i];
+      xnorm += xn[i] * xn[i];
+    }
     const df = f - fnew;
     x.set(xn);
     g.set(gn);
     f = fnew;
     if (Math.sqrt(xnorm) > maxNorm || f < -1e300) return { x, f, gnorm: NaN, unbounded: true, iterations: it };
     if (sy > 1e-300) {
-      S.push(s); Y.push(y); rho.push(1 / sy);
-      if (S.length > 8) { S.shift(); Y.shift(); rho.shift(); }
+      S.push(s);
+      Y.push(y);
+      rho.push(1 / sy);
+      if (S.length > 8) {
+        S.shift();
+        Y.shift();
+        rho.shift();
+      }
     }
     if (df <= 1e-16 * Math.max(1, Math.abs(f))) break;
   }

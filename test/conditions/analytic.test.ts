@@ -38,7 +38,8 @@ describe('(L0,L1)-smoothness, Hessian form', () => {
     expect(num(r.results[2].estimate.L1)).toBeCloseTo(1, 12);
   });
   it('|x|^p at α_min: L0 = 0 and L1 = (p−1)p^{1/(p−1)} is an equality everywhere (p = 3, 4)', async () => {
-    const l3 = 2 * Math.sqrt(3), l4 = 3 * Math.cbrt(4);
+    const l3 = 2 * Math.sqrt(3),
+      l4 = 3 * Math.cbrt(4);
     const r = await check('expr:abs(x)^3', [`l0l1:L0=0,L1=${l3},alpha=0.5`, `l0l1:L0=0,L1=${l3 * 0.999},alpha=0.5`]);
     expect(r.results.map((x) => x.verdict)).toEqual(['holds', 'fails']);
     const r4 = await check('expr:x^4', [`l0l1:L0=0,L1=${l4},alpha=${2 / 3}`, `l0l1:L0=0,alpha=${2 / 3}`]);
@@ -67,7 +68,9 @@ describe('(L0,L1)-smoothness, Hessian form', () => {
     const r = await check('expr:x^4', ['l0l1']);
     const fr = r.results[0].estimate.frontier as { L1: number; L0: number }[];
     expect(fr.length).toBeGreaterThan(2);
-    for (const p of fr) if (typeof p.L1 === 'number' && p.L1 > 0.3) expect(p.L0).toBeLessThanOrEqual((16 / (p.L1 * p.L1)) * (1 + 1e-6) + 1e-9);
+    for (const p of fr)
+      if (typeof p.L1 === 'number' && p.L1 > 0.3)
+        expect(p.L0).toBeLessThanOrEqual((16 / (p.L1 * p.L1)) * (1 + 1e-6) + 1e-9);
   });
 });
 
@@ -90,7 +93,7 @@ describe('asymmetric form and descent lemma (I-NSGD eq. 2 and Lemma 1)', () => {
 });
 
 describe('generalised PL (I-NSGD eq. 5)', () => {
-  it('w + ½w² + w⁴: μ = 1.42004 for ρ = 2; the paper\'s ρ = 3, μ = 0.1 fails, only on |w + ½| < 0.0064', async () => {
+  it("w + ½w² + w⁴: μ = 1.42004 for ρ = 2; the paper's ρ = 3, μ = 0.1 fails, only on |w + ½| < 0.0064", async () => {
     const r = await check('builtin:poly-quartic', ['gpl', 'gpl:mu=1.42,rho=2', 'gpl:mu=0.1,rho=3']);
     const mu = num(r.results[0].estimate.mu);
     expect(mu).toBeGreaterThanOrEqual(1.4200391589 * (1 - 1e-9));
@@ -100,7 +103,9 @@ describe('generalised PL (I-NSGD eq. 5)', () => {
     expect(Math.abs(r.results[2].counterexample!.x[0] + 0.5)).toBeLessThan(0.0064);
   });
   it('½w²e^{w²} satisfies ρ = 1 with tightest μ = 2, attained at |w| = 1', async () => {
-    const r = await check('builtin:sigmoid-like', ['gpl:rho=1', 'gpl:mu=2,rho=1', 'gpl:mu=2.01,rho=1'], { box: [-2, 2] });
+    const r = await check('builtin:sigmoid-like', ['gpl:rho=1', 'gpl:mu=2,rho=1', 'gpl:mu=2.01,rho=1'], {
+      box: [-2, 2],
+    });
     expect(num(r.results[0].estimate.mu)).toBeCloseTo(2, 6);
     expect(r.results[1].verdict).toBe('holds');
     expect(r.results[2].verdict).toBe('fails');
@@ -114,7 +119,11 @@ describe('generalised PL (I-NSGD eq. 5)', () => {
 
 describe('curvature vs gap, aiming', () => {
   it('x² + x⁴ ... curvature 2 + 12x² ≤ K0 + K1(x² + x⁴): (K0, K1) = (2, 12) holds, (2, 11) fails', async () => {
-    const r = await check('expr:x^2 + x^4', ['curvature-gap:K0=2,K1=12', 'curvature-gap:K0=2,K1=11', 'curvature-gap:K0=2'], { fstar: 0 });
+    const r = await check(
+      'expr:x^2 + x^4',
+      ['curvature-gap:K0=2,K1=12', 'curvature-gap:K0=2,K1=11', 'curvature-gap:K0=2'],
+      { fstar: 0 },
+    );
     expect(r.results[0].verdict).toBe('holds');
     expect(r.results[1].verdict).toBe('fails');
     expect(num(r.results[2].estimate.K1)).toBeLessThanOrEqual(12 * (1 + 1e-9));
@@ -126,7 +135,10 @@ describe('curvature vs gap, aiming', () => {
     expect(r.results[0].verdict).toBe('holds');
   });
   it('a degree-2 homogeneous quadratic aims with θ = 2 exactly (Euler); θ = 2.01 fails', async () => {
-    const r = await check('expr:x1^2 + 3*x2^2 + x1*x2', ['aiming:theta=2', 'aiming:theta=2.01', 'aiming'], { fstar: 0, xstar: [0, 0] });
+    const r = await check('expr:x1^2 + 3*x2^2 + x1*x2', ['aiming:theta=2', 'aiming:theta=2.01', 'aiming'], {
+      fstar: 0,
+      xstar: [0, 0],
+    });
     expect(r.results[0].verdict).toBe('holds');
     expect(r.results[1].verdict).toBe('fails');
     expect(num(r.results[2].estimate.theta)).toBeCloseTo(2, 9);
@@ -163,13 +175,19 @@ describe('violations on a tiny part of the box are found by the search, not by l
   it('a corner: eˣ¹⁺ˣ² with L = 2e^5.99 fails only where x1 + x2 > 5.99 (1e-6 of the box)', async () => {
     const L = 2 * Math.exp(5.99);
     for (const seed of [1, 2, 3]) {
-      const r = await check('expr:exp(x1 + x2)', [`lsmooth:L=${L}`, `lsmooth:L=${2 * Math.exp(6)}`], { seed, samples: 500 });
+      const r = await check('expr:exp(x1 + x2)', [`lsmooth:L=${L}`, `lsmooth:L=${2 * Math.exp(6)}`], {
+        seed,
+        samples: 500,
+      });
       expect(r.results.map((x) => x.verdict)).toEqual(['fails', 'holds']);
     }
   });
   it('a stationary point: x1² − x2² + x1⁴ with (L0, L1) = (1.99, 1000) fails only where ‖∇f‖ < 1e-5', async () => {
     for (const seed of [1, 2, 3]) {
-      const r = await check('expr:x1^2 - x2^2 + x1^4', ['l0l1:L0=1.99,L1=1000', 'l0l1:L0=2,L1=1000'], { seed, samples: 500 });
+      const r = await check('expr:x1^2 - x2^2 + x1^4', ['l0l1:L0=1.99,L1=1000', 'l0l1:L0=2,L1=1000'], {
+        seed,
+        samples: 500,
+      });
       expect(r.results.map((x) => x.verdict)).toEqual(['fails', 'holds']);
       const c = r.results[0].counterexample!;
       expect(Math.hypot(c.x[0], c.x[1])).toBeLessThan(1e-4);

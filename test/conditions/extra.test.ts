@@ -5,7 +5,12 @@ import { expm1MinusU, operatorNorm } from '../../src/conditions/extra.ts';
 import { resolveObjective } from '../../src/objectives/spec.ts';
 import { UsageError } from '../../src/errors.ts';
 
-async function check(objective: string, conditions: string[], box: [number, number] = [-3, 3], samples = 1500): Promise<CheckReport> {
+async function check(
+  objective: string,
+  conditions: string[],
+  box: [number, number] = [-3, 3],
+  samples = 1500,
+): Promise<CheckReport> {
   const obj = await resolveObjective(objective);
   return checkObjective(obj, conditions.map(parseConditionSpec), { box, seed: 1, samples });
 }
@@ -50,7 +55,11 @@ describe('symmetric and local (L0, L1) forms (theory.md §a2, §a3)', () => {
 describe('anisotropic smoothness, second-order characterisation (theory.md §b4)', () => {
   it('quadratic kernel on a quadratic: L·Lbar = λmax(H) (one-sided: the negative eigenvalue does not count)', async () => {
     // H = [[1, 2], [2, 1]] has eigenvalues 3 and −1.
-    const r = await check('expr:0.5*x1^2 + 2*x1*x2 + 0.5*x2^2', ['anisotropic:L=3,Lbar=1,kernel=quadratic', 'anisotropic:L=2.99,Lbar=1,kernel=quadratic', 'anisotropic:Lbar=2,kernel=quadratic']);
+    const r = await check('expr:0.5*x1^2 + 2*x1*x2 + 0.5*x2^2', [
+      'anisotropic:L=3,Lbar=1,kernel=quadratic',
+      'anisotropic:L=2.99,Lbar=1,kernel=quadratic',
+      'anisotropic:Lbar=2,kernel=quadratic',
+    ]);
     expect(v(r)).toEqual(['holds', 'fails', 'estimated']);
     expect(r.results[2].estimate.L as number).toBeCloseTo(1.5, 9);
   });
@@ -62,7 +71,12 @@ describe('anisotropic smoothness, second-order characterisation (theory.md §b4)
     });
   }
   it('every kernel gives a finite L for x⁴ (Thm. 2.11), and the hard-clipping kernel is checked too', async () => {
-    const r = await check('expr:x^4', ['anisotropic:Lbar=1,kernel=cosh', 'anisotropic:Lbar=1,kernel=exp', 'anisotropic:Lbar=1,kernel=hard-clip', 'anisotropic:Lbar=1,kernel=smooth-clip']);
+    const r = await check('expr:x^4', [
+      'anisotropic:Lbar=1,kernel=cosh',
+      'anisotropic:Lbar=1,kernel=exp',
+      'anisotropic:Lbar=1,kernel=hard-clip',
+      'anisotropic:Lbar=1,kernel=smooth-clip',
+    ]);
     for (const res of r.results) expect(Number.isFinite(res.estimate.L as number)).toBe(true);
     // Along the gradient the smoothed-clipping kernel damps most: 1/(1+s)² ≤ 1/(1+s) ≤ 1/√(1+s²).
     expect(r.results[3].estimate.L as number).toBeLessThanOrEqual(r.results[0].estimate.L as number);
@@ -83,17 +97,30 @@ describe('non-Euclidean (L0, L1), Hessian form (theory.md §d2)', () => {
     const n = 6;
     const H = new Float64Array(n * n);
     let s = 7;
-    for (let i = 0; i < n; i++) for (let j = i; j < n; j++) { s = (s * 16807) % 2147483647; H[i * n + j] = H[j * n + i] = (s / 2147483647) * 2 - 1; }
+    for (let i = 0; i < n; i++)
+      for (let j = i; j < n; j++) {
+        s = (s * 16807) % 2147483647;
+        H[i * n + j] = H[j * n + i] = (s / 2147483647) * 2 - 1;
+      }
     let best = 0;
     for (let mask = 0; mask < 1 << n; mask++) {
       let tot = 0;
-      for (let i = 0; i < n; i++) { let a = 0; for (let j = 0; j < n; j++) a += H[i * n + j] * (mask & (1 << j) ? -1 : 1); tot += Math.abs(a); }
+      for (let i = 0; i < n; i++) {
+        let a = 0;
+        for (let j = 0; j < n; j++) a += H[i * n + j] * (mask & (1 << j) ? -1 : 1);
+        tot += Math.abs(a);
+      }
       best = Math.max(best, tot);
     }
     expect(operatorNorm(H, n, 'inf').v).toBeCloseTo(best, 12);
   });
   it('a quadratic: the claimed constants hold at the operator norm and fail below it', async () => {
-    const r = await check('expr:x1^2 + x1*x2 + x2^2', ['l0l1-norm:L0=6,L1=0', 'l0l1-norm:L0=5.99,L1=0', 'l0l1-norm:L0=2,L1=0,norm=1', 'l0l1-norm:L0=1.99,L1=0,norm=1']);
+    const r = await check('expr:x1^2 + x1*x2 + x2^2', [
+      'l0l1-norm:L0=6,L1=0',
+      'l0l1-norm:L0=5.99,L1=0',
+      'l0l1-norm:L0=2,L1=0,norm=1',
+      'l0l1-norm:L0=1.99,L1=0,norm=1',
+    ]);
     expect(v(r)).toEqual(['holds', 'fails', 'holds', 'fails']);
   });
 });
@@ -109,7 +136,9 @@ describe('growth condition of Bodard & Patrinos (theory.md §b5)', () => {
   });
   it('Ex. 2.7 (¼x⁴ + ¼y⁴ − ½x²y²) and unregularised factorisation fail; κ > 0 restores it (Thm. 2.14)', async () => {
     expect(v(await check('expr:0.25*x1^4 + 0.25*x2^4 - 0.5*x1^2*x2^2', ['growth'], [-64, 64]))).toEqual(['fails']);
-    expect(v(await check('builtin:matrix-factorization?n=2&m=2&r=1&kappa=0', ['growth'], [-64, 64]))).toEqual(['fails']);
+    expect(v(await check('builtin:matrix-factorization?n=2&m=2&r=1&kappa=0', ['growth'], [-64, 64]))).toEqual([
+      'fails',
+    ]);
     const ok = await check('builtin:matrix-factorization?n=2&m=2&r=1&kappa=0.5', ['growth', 'growth:R=2'], [-64, 64]);
     expect(v(ok)).toEqual(['estimated', 'holds']);
   });

@@ -19,26 +19,27 @@ function withSpectrum(lams: number[], rng: Rng): Float64Array {
     for (let i = 0; i < n; i++) Q[i * n + j] /= Math.sqrt(s);
   }
   const A = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let k = 0; k < n; k++) s += Q[i * n + k] * lams[k] * Q[j * n + k];
-    A[i * n + j] = s;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += Q[i * n + k] * lams[k] * Q[j * n + k];
+      A[i * n + j] = s;
+    }
   return A;
 }
 
 describe('symmetric eigenvalues', () => {
-  test.prop([fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 1000 })])(
-    'Jacobi recovers a known spectrum (indefinite, clustered) to ~1e-12·‖A‖',
-    (lams, seed) => {
-      const A = withSpectrum(lams, new Rng(seed, 'spec'));
-      const { values } = jacobiEigen(A, lams.length);
-      const sorted = [...lams].sort((a, b) => a - b);
-      const scale = Math.max(1, ...lams.map(Math.abs));
-      sorted.forEach((l, i) => expect(Math.abs(values[i] - l)).toBeLessThan(1e-11 * scale));
-      expect(Math.abs(symNorm(A, lams.length) - Math.max(...lams.map(Math.abs)))).toBeLessThan(1e-11 * scale);
-    },
-  );
+  test.prop([
+    fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 1, maxLength: 12 }),
+    fc.integer({ min: 0, max: 1000 }),
+  ])('Jacobi recovers a known spectrum (indefinite, clustered) to ~1e-12·‖A‖', (lams, seed) => {
+    const A = withSpectrum(lams, new Rng(seed, 'spec'));
+    const { values } = jacobiEigen(A, lams.length);
+    const sorted = [...lams].sort((a, b) => a - b);
+    const scale = Math.max(1, ...lams.map(Math.abs));
+    sorted.forEach((l, i) => expect(Math.abs(values[i] - l)).toBeLessThan(1e-11 * scale));
+    expect(Math.abs(symNorm(A, lams.length) - Math.max(...lams.map(Math.abs)))).toBeLessThan(1e-11 * scale);
+  });
 
   it('Jacobi eigenvectors satisfy A v = λ v and are orthonormal', () => {
     const n = 6;
@@ -58,7 +59,11 @@ describe('symmetric eigenvalues', () => {
     lams[59] = 6.0000001; // nearly degenerate top pair
     const A = withSpectrum(lams, new Rng(5));
     const op = (v: Float64Array, out: Float64Array) => {
-      for (let i = 0; i < 60; i++) { let s = 0; for (let k = 0; k < 60; k++) s += A[i * 60 + k] * v[k]; out[i] = s; }
+      for (let i = 0; i < 60; i++) {
+        let s = 0;
+        for (let k = 0; k < 60; k++) s += A[i * 60 + k] * v[k];
+        out[i] = s;
+      }
     };
     const r = lanczos(op, 60, { maxIter: 60, tol: 1e-10 });
     expect(r.lambdaMax).toBeCloseTo(6.0000001, 6);
@@ -70,7 +75,11 @@ describe('symmetric eigenvalues', () => {
   it('Lanczos on a low-rank operator stops with an invariant subspace and exact values', () => {
     const A = withSpectrum([4, -2, 0, 0, 0, 0, 0, 0], new Rng(6));
     const op = (v: Float64Array, out: Float64Array) => {
-      for (let i = 0; i < 8; i++) { let s = 0; for (let k = 0; k < 8; k++) s += A[i * 8 + k] * v[k]; out[i] = s; }
+      for (let i = 0; i < 8; i++) {
+        let s = 0;
+        for (let k = 0; k < 8; k++) s += A[i * 8 + k] * v[k];
+        out[i] = s;
+      }
     };
     const r = lanczos(op, 8);
     expect(r.lambdaMax).toBeCloseTo(4, 10);

@@ -4,19 +4,27 @@ import { nrm2 } from '../../src/core/vec.ts';
 
 describe('Rng', () => {
   it('replays exactly from the same seed and stream name', () => {
-    const a = new Rng(7).stream('x'), b = new Rng(7).stream('x');
+    const a = new Rng(7).stream('x'),
+      b = new Rng(7).stream('x');
     for (let i = 0; i < 100; i++) expect(a.normal()).toBe(b.normal());
   });
   it('gives different numbers to different streams and seeds', () => {
-    const a = new Rng(7).stream('x').uniform(), b = new Rng(7).stream('y').uniform(), c = new Rng(8).stream('x').uniform();
+    const a = new Rng(7).stream('x').uniform(),
+      b = new Rng(7).stream('y').uniform(),
+      c = new Rng(8).stream('x').uniform();
     expect(a).not.toBe(b);
     expect(a).not.toBe(c);
   });
   it('draws standard normals with the right moments', () => {
     const r = new Rng(1, 'moments');
-    let s = 0, s2 = 0;
+    let s = 0,
+      s2 = 0;
     const N = 200000;
-    for (let i = 0; i < N; i++) { const z = r.normal(); s += z; s2 += z * z; }
+    for (let i = 0; i < N; i++) {
+      const z = r.normal();
+      s += z;
+      s2 += z * z;
+    }
     expect(Math.abs(s / N)).toBeLessThan(0.01);
     expect(Math.abs(s2 / N - 1)).toBeLessThan(0.02);
   });

@@ -17,7 +17,10 @@ describe('special functions', () => {
 
 /** Exact E[g/‖g‖^β] for single-sample batches of the bias example (enumeration over the two samples). */
 function exactNsgd(beta: number) {
-  const g = [[3, 0], [-1, 0.1]];
+  const g = [
+    [3, 0],
+    [-1, 0.1],
+  ];
   const m = [0, 0];
   for (const v of g) {
     const n = Math.hypot(v[0], v[1]) ** beta;
@@ -76,8 +79,24 @@ describe('the I-NSGD estimator test (theory.md §f2)', () => {
 
   it('a batch gradient that can vanish makes the moment infinite: inconclusive, not holds', () => {
     const zero = makeBuiltin('logistic', 'n=4&d=2');
-    const fake = { ...zero, finiteSum: { n: 2, sampleGrad: () => 0, batchGrad: (_i: ArrayLike<number>, _c: number, _x: Float64Array, out: Float64Array) => { out.fill(0); return 0; } } };
-    const r = testEstimator(fake, new Float64Array([1, 1]), { estimator: 'insg', beta: 1, batch: 1, batch2: 1, seed: 1 });
+    const fake = {
+      ...zero,
+      finiteSum: {
+        n: 2,
+        sampleGrad: () => 0,
+        batchGrad: (_i: ArrayLike<number>, _c: number, _x: Float64Array, out: Float64Array) => {
+          out.fill(0);
+          return 0;
+        },
+      },
+    };
+    const r = testEstimator(fake, new Float64Array([1, 1]), {
+      estimator: 'insg',
+      beta: 1,
+      batch: 1,
+      batch2: 1,
+      seed: 1,
+    });
     expect(r.verdict).toBe('inconclusive');
   });
 

@@ -10,10 +10,22 @@ describe('saddle avoidance (Bodard & Patrinos Thm. 3.1, 3.2)', () => {
   // ½x² + ¼y⁴ − ½y²: saddle (0, 0) with λ = −1, minima (0, ±1) (theory.md §g5.2).
   const obj = exprObjective('0.5*x1^2 + 0.25*x2^4 - 0.5*x2^2').objective;
   const saddle = new Float64Array([0, 0]);
-  for (const spec of ['gd:gamma=0.1', 'clipped-gd:gamma=0.1,clip=1', 'precond-gd:gamma=0.1,lambda=1,kernel=smooth-clip', 'precond-gd:gamma=0.1,lambda=1,kernel=hard-clip']) {
+  for (const spec of [
+    'gd:gamma=0.1',
+    'clipped-gd:gamma=0.1,clip=1',
+    'precond-gd:gamma=0.1,lambda=1,kernel=smooth-clip',
+    'precond-gd:gamma=0.1,lambda=1,kernel=hard-clip',
+  ]) {
     it(`${spec}: no random start ends at the saddle; DT is invertible where sampled and expanding at the saddle`, () => {
       const { def, params } = parseMethodSpec(spec);
-      const r = saddleAvoidance(obj, def, params, { saddle, runs: 40, iters: 2000, box: [-1.5, 1.5], seed: 1, jacobianSamples: 100 });
+      const r = saddleAvoidance(obj, def, params, {
+        saddle,
+        runs: 40,
+        iters: 2000,
+        box: [-1.5, 1.5],
+        seed: 1,
+        jacobianSamples: 100,
+      });
       expect(r.endedAtSaddle).toBe(0);
       expect(r.finalValues.max).toBeCloseTo(-0.25, 6);
       expect(r.jacobian.minSigma).toBeGreaterThan(0);

@@ -21,7 +21,9 @@ describe('MNIST loading (a small slice of the shipped digits)', () => {
     }
   });
   it('slices are class-balanced, pooled by averaging, and reproducible from the seed', () => {
-    const a = mnistSlice(20, 2, 3), b = mnistSlice(20, 2, 3), c = mnistSlice(20, 2, 4);
+    const a = mnistSlice(20, 2, 3),
+      b = mnistSlice(20, 2, 3),
+      c = mnistSlice(20, 2, 4);
     expect(a.features).toBe(196);
     expect(Array.from(a.y.slice(0, 10))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(a.X).toEqual(b.X);
@@ -29,7 +31,13 @@ describe('MNIST loading (a small slice of the shipped digits)', () => {
     const full = mnistSlice(10, 1, 3);
     // Pool 2 averages 2×2 blocks of the same images (same seed, same draws).
     let s = 0;
-    for (const [r, q] of [[10, 10], [10, 11], [11, 10], [11, 11]]) s += full.X[r * 28 + q];
+    for (const [r, q] of [
+      [10, 10],
+      [10, 11],
+      [11, 10],
+      [11, 11],
+    ])
+      s += full.X[r * 28 + q];
     expect(mnistSlice(10, 2, 3).X[5 * 14 + 5]).toBeCloseTo(s / 4, 12);
   });
 });
@@ -38,7 +46,10 @@ describe('experiments', () => {
   for (const e of EXPERIMENTS) {
     it(`${e.name}: runs, states the setting and what it observed, writes the report formats`, () => {
       const out = join(dir, e.name);
-      const r = spawnSync(process.execPath, [BIN, 'experiment', e.name, '--out', out, '--quick', '--seed', '2'], { encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(process.execPath, [BIN, 'experiment', e.name, '--out', out, '--quick', '--seed', '2'], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(r.status, r.stderr).toBe(0);
       const files = readdirSync(out);
       expect(files).toEqual(expect.arrayContaining(['report.json', 'report.md', 'report.html']));
@@ -50,9 +61,15 @@ describe('experiments', () => {
     });
   }
   it('the same experiment and seed replay byte for byte', () => {
-    const a = join(dir, 'rep-a'), b = join(dir, 'rep-b');
-    for (const o of [a, b]) spawnSync(process.execPath, [BIN, 'experiment', 'nsgd-bias', '--out', o, '--quick', '--seed', '5'], { encoding: 'utf8' });
-    expect(readFileSync(join(a, 'report.json'), 'utf8').replace(a, '')).toBe(readFileSync(join(b, 'report.json'), 'utf8').replace(b, ''));
+    const a = join(dir, 'rep-a'),
+      b = join(dir, 'rep-b');
+    for (const o of [a, b])
+      spawnSync(process.execPath, [BIN, 'experiment', 'nsgd-bias', '--out', o, '--quick', '--seed', '5'], {
+        encoding: 'utf8',
+      });
+    expect(readFileSync(join(a, 'report.json'), 'utf8').replace(a, '')).toBe(
+      readFileSync(join(b, 'report.json'), 'utf8').replace(b, ''),
+    );
   });
   it('unknown experiments are usage errors that list the known ones', () => {
     const r = spawnSync(process.execPath, [BIN, 'experiment', 'nope', '--out', join(dir, 'x')], { encoding: 'utf8' });

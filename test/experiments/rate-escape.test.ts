@@ -13,10 +13,19 @@ describe('rate', () => {
     expect(tQuantile(0.975, 5)).toBeCloseTo(2.5706, 2);
     expect(tQuantile(0.975, 30)).toBeCloseTo(2.0423, 3);
   });
-  for (const [p, gamma] of [[4, 0.05], [6, 0.02]] as const) {
+  for (const [p, gamma] of [
+    [4, 0.05],
+    [6, 0.02],
+  ] as const) {
     it(`GD on x^${p}: Δ_t ∝ t^(−p/(p−2)), so T(ε) ∝ ε^(−(p−2)/p) = ε^(−${((p - 2) / p).toFixed(3)})`, () => {
       const { def, params } = parseMethodSpec(`gd:gamma=${gamma}`);
-      const r = measureRate(exprObjective(`x^${p}`).objective, def, params, { eps: eps(1e-3, 1e-7, 7), maxIters: 5e6, fstar: 0, seed: 1, x0: new Float64Array([1]) });
+      const r = measureRate(exprObjective(`x^${p}`).objective, def, params, {
+        eps: eps(1e-3, 1e-7, 7),
+        maxIters: 5e6,
+        fstar: 0,
+        seed: 1,
+        x0: new Float64Array([1]),
+      });
       expect(r.exponent!.slope).toBeGreaterThan((p - 2) / p - 0.04);
       expect(r.exponent!.slope).toBeLessThan((p - 2) / p + 0.04);
       expect(r.regime.kind).toBe('sublinear');
@@ -25,26 +34,58 @@ describe('rate', () => {
   }
   it('GD on a strongly convex quadratic converges linearly at rate 1 − γλ (λ = 2, γ = 0.1 → 0.64 per step on f)', () => {
     const { def, params } = parseMethodSpec('gd:gamma=0.1');
-    const r = measureRate(exprObjective('x^2').objective, def, params, { eps: eps(1e-2, 1e-12, 6), maxIters: 1e5, fstar: 0, seed: 1, x0: new Float64Array([1]) });
+    const r = measureRate(exprObjective('x^2').objective, def, params, {
+      eps: eps(1e-2, 1e-12, 6),
+      maxIters: 1e5,
+      fstar: 0,
+      seed: 1,
+      x0: new Float64Array([1]),
+    });
     expect(r.regime.kind).toBe('linear');
     expect(r.regime.fitted.geometricRate).toBeCloseTo(0.64, 6);
   });
   it('regimes are told apart on synthetic sequences', () => {
     const t = Array.from({ length: 60 }, (_, i) => i + 1);
-    expect(classifyRegime(t, t.map((s) => s ** -2)).kind).toBe('sublinear');
-    expect(classifyRegime(t, t.map((s) => 0.9 ** s)).kind).toBe('linear');
-    expect(classifyRegime(t.slice(0, 8), t.slice(0, 8).map((s) => Math.exp(-(1.5 ** s)))).kind).toBe('superlinear');
+    expect(
+      classifyRegime(
+        t,
+        t.map((s) => s ** -2),
+      ).kind,
+    ).toBe('sublinear');
+    expect(
+      classifyRegime(
+        t,
+        t.map((s) => 0.9 ** s),
+      ).kind,
+    ).toBe('linear');
+    expect(
+      classifyRegime(
+        t.slice(0, 8),
+        t.slice(0, 8).map((s) => Math.exp(-(1.5 ** s))),
+      ).kind,
+    ).toBe('superlinear');
   });
-  it('Theorem 1 (theory.md §e2, §i.4): the paper\'s exponent case split against the derived (2−ρ)/ρ', () => {
+  it("Theorem 1 (theory.md §e2, §i.4): the paper's exponent case split against the derived (2−ρ)/ρ", () => {
     expect(ngdGplPrediction(0.5, 4 / 3).paper.exponent).toBeCloseTo(0.375, 12);
     expect(ngdGplPrediction(0.5, 4 / 3).derived.exponent).toBeCloseTo(0.5, 12);
     expect(ngdGplPrediction(2 / 3, 4 / 3).logFactor).toBe(true);
   });
-  for (const [p, beta] of [[4, 0.5], [6, 0.6]] as const) {
+  for (const [p, beta] of [
+    [4, 0.5],
+    [6, 0.6],
+  ] as const) {
     it(`NGD with Theorem 1's γ(ε) on |x|^${p}, β = ${beta}: the data support the derived exponent, not the paper's`, () => {
-      const rho = p / (p - 1), mu = p ** (p / (p - 1)) / 2;
+      const rho = p / (p - 1),
+        mu = p ** (p / (p - 1)) / 2;
       const { def, params } = parseMethodSpec(`ngd:gamma=1,beta=${beta}`);
-      const r = measureRate(exprObjective(`abs(x)^${p}`).objective, def, params, { eps: eps(1e-4, 1e-7, 6), maxIters: 5e6, fstar: 0, seed: 1, x0: new Float64Array([1]), theorem: { kind: 'ngd-gpl', mu, rho, L0: 0, L1: 5 } });
+      const r = measureRate(exprObjective(`abs(x)^${p}`).objective, def, params, {
+        eps: eps(1e-4, 1e-7, 6),
+        maxIters: 5e6,
+        fstar: 0,
+        seed: 1,
+        x0: new Float64Array([1]),
+        theorem: { kind: 'ngd-gpl', mu, rho, L0: 0, L1: 5 },
+      });
       expect(r.prediction!.supported).toBe('derived');
     });
   }
@@ -60,12 +101,30 @@ describe('escape', () => {
   });
   it('PGD on quartic-saddle: the median escape time grows like ln d with slope 1/(2 ln(1 + ηγ))', () => {
     const { def, params } = parseMethodSpec('pgd:gamma=0.1,r=0.001,gthres=0.0001,tthres=1000');
-    const r = escapeTimes(def, params, { dims: [2, 10, 100, 1000, 10000], runs: 15, radius: 0.5, maxIters: 2000, seed: 1, make: (d) => makeBuiltin('quartic-saddle', `d=${d}`) });
+    const r = escapeTimes(def, params, {
+      dims: [2, 10, 100, 1000, 10000],
+      runs: 15,
+      radius: 0.5,
+      maxIters: 2000,
+      seed: 1,
+      make: (d) => makeBuiltin('quartic-saddle', `d=${d}`),
+    });
     expect(r.predicted!.slope).toBeCloseTo(1 / (2 * Math.log(1.1)), 10);
     expect(Math.abs(r.fit!.slope - r.predicted!.slope)).toBeLessThan(0.15 * r.predicted!.slope);
     expect(r.consistent).toBe(true);
     // A step twice as large halves (roughly) the slope: the test would catch a wrong law.
-    const fast = escapeTimes(def, { ...params, gamma: 0.2 }, { dims: [2, 10, 100, 1000, 10000], runs: 15, radius: 0.5, maxIters: 2000, seed: 1, make: (d) => makeBuiltin('quartic-saddle', `d=${d}`) });
+    const fast = escapeTimes(
+      def,
+      { ...params, gamma: 0.2 },
+      {
+        dims: [2, 10, 100, 1000, 10000],
+        runs: 15,
+        radius: 0.5,
+        maxIters: 2000,
+        seed: 1,
+        make: (d) => makeBuiltin('quartic-saddle', `d=${d}`),
+      },
+    );
     expect(fast.fit!.slope).toBeLessThan(0.7 * r.fit!.slope);
   });
 });
@@ -74,7 +133,12 @@ describe('scaling checks against upper bounds', () => {
   it("I-NSGD's samples to min ‖∇F‖ ≤ ε grow no faster than ε⁻⁴ on logistic regression (doubling the horizon doubles the samples)", async () => {
     const { insgdSampleComplexity } = await import('../../src/experiments/rate.ts');
     const { def, params } = parseMethodSpec('insgd:gamma=0.1,beta=1,L1=1,delta=1,batch=8,batch2=4');
-    const r = insgdSampleComplexity(makeBuiltin('logistic', 'n=200&d=5&seed=1'), def, params, { eps: [0.05, 0.02, 0.01, 0.005], gammaMax: 1, maxT: 2 ** 16, seed: 1 });
+    const r = insgdSampleComplexity(makeBuiltin('logistic', 'n=200&d=5&seed=1'), def, params, {
+      eps: [0.05, 0.02, 0.01, 0.005],
+      gammaMax: 1,
+      maxT: 2 ** 16,
+      seed: 1,
+    });
     for (const p of r.points) expect(p.measured! % 12).toBe(0); // T·(|B| + |B'|)
     expect(r.fit!.slope).toBeGreaterThan(0.5);
     expect(r.consistent).toBe(true);
@@ -82,7 +146,12 @@ describe('scaling checks against upper bounds', () => {
   it('generalised clipping with momentum: min ‖∇f‖ decays at least like n^(−1/4)', async () => {
     const { clippingRate } = await import('../../src/experiments/rate.ts');
     const { def, params } = parseMethodSpec('ggnc:gamma=1,rho=1,norm=2,batch=8');
-    const r = clippingRate(makeBuiltin('logistic', 'n=200&d=5&seed=1'), def, params, { horizons: [256, 1024, 4096, 16384], L0: 1, L1: 1, seed: 1 });
+    const r = clippingRate(makeBuiltin('logistic', 'n=200&d=5&seed=1'), def, params, {
+      horizons: [256, 1024, 4096, 16384],
+      L0: 1,
+      L1: 1,
+      seed: 1,
+    });
     expect(r.fit!.slope).toBeLessThan(-0.25);
     expect(r.consistent).toBe(true);
   });

@@ -19,24 +19,40 @@ const instances: Record<string, (seed: number) => string> = {
 
 describe('built-in objectives pass verify', () => {
   for (const [name, q] of Object.entries(instances)) {
-    test.prop([fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 1000 })], { numRuns: 4 })(`${name}: gradient and HVP agree with finite differences`, (inst, seed) => {
-      const obj = makeBuiltin(name, q(inst));
-      const box: [number, number] = name === 'sigmoid-like' ? [-1.5, 1.5] : [-2, 2];
-      const r = verifyObjective(obj, { seed, box, points: 5 });
-      expect(r.verdict, JSON.stringify(r.gradient.worst)).toBe('ok');
-      // dro-chi2 has kinks (w_j = 0): a stencil can straddle one, which widens the error.
-      expect(r.gradient.maxRelError).toBeLessThan(name === 'dro-chi2' ? 1e-2 : 1e-5);
-      if (r.hvp) expect(r.hvp.maxRelError).toBeLessThan(name === 'dro-chi2' ? 1e-2 : 1e-5);
-    });
+    test.prop([fc.integer({ min: 0, max: 10000 }), fc.integer({ min: 0, max: 1000 })], { numRuns: 4 })(
+      `${name}: gradient and HVP agree with finite differences`,
+      (inst, seed) => {
+        const obj = makeBuiltin(name, q(inst));
+        const box: [number, number] = name === 'sigmoid-like' ? [-1.5, 1.5] : [-2, 2];
+        const r = verifyObjective(obj, { seed, box, points: 5 });
+        expect(r.verdict, JSON.stringify(r.gradient.worst)).toBe('ok');
+        // dro-chi2 has kinks (w_j = 0): a stencil can straddle one, which widens the error.
+        expect(r.gradient.maxRelError).toBeLessThan(name === 'dro-chi2' ? 1e-2 : 1e-5);
+        if (r.hvp) expect(r.hvp.maxRelError).toBeLessThan(name === 'dro-chi2' ? 1e-2 : 1e-5);
+      },
+    );
   }
 });
 
 /** Perturb one derivative: verify must notice. */
 function broken(obj: Objective, what: 'grad' | 'hvp', factor: number): Objective {
   if (what === 'grad') {
-    return { ...obj, grad: (x, out) => { const f = obj.grad(x, out); out[out.length - 1] *= factor; return f; } };
+    return {
+      ...obj,
+      grad: (x, out) => {
+        const f = obj.grad(x, out);
+        out[out.length - 1] *= factor;
+        return f;
+      },
+    };
   }
-  return { ...obj, hvp: (x, v, out) => { obj.hvp!(x, v, out); out[0] *= factor; } };
+  return {
+    ...obj,
+    hvp: (x, v, out) => {
+      obj.hvp!(x, v, out);
+      out[0] *= factor;
+    },
+  };
 }
 
 describe('verify catches wrong derivatives', () => {
@@ -52,7 +68,16 @@ describe('verify catches wrong derivatives', () => {
     expect(verifyObjective(broken(obj, 'hvp', 1.02), { seed: 1, points: 3 }).verdict).toBe('mismatch');
   });
   it('a sign error in an expr-like objective is caught', () => {
-    const obj: Objective = { name: 'bad', dim: 2, value: (x) => x[0] ** 2 + x[1] ** 3, grad: (x, g) => { g[0] = 2 * x[0]; g[1] = -3 * x[1] ** 2; return x[0] ** 2 + x[1] ** 3; } };
+    const obj: Objective = {
+      name: 'bad',
+      dim: 2,
+      value: (x) => x[0] ** 2 + x[1] ** 3,
+      grad: (x, g) => {
+        g[0] = 2 * x[0];
+        g[1] = -3 * x[1] ** 2;
+        return x[0] ** 2 + x[1] ** 3;
+      },
+    };
     expect(verifyObjective(obj, { seed: 1 }).verdict).toBe('mismatch');
   });
 });
@@ -63,7 +88,10 @@ describe('finite-sum structure', () => {
       const obj = makeBuiltin(name, instances[name](5));
       const fs = obj.finiteSum!;
       const x = new Rng(9, name).fillUniform(new Float64Array(obj.dim), -1, 1);
-      const g = new Float64Array(obj.dim), gi = new Float64Array(obj.dim), acc = new Float64Array(obj.dim), gb = new Float64Array(obj.dim);
+      const g = new Float64Array(obj.dim),
+        gi = new Float64Array(obj.dim),
+        acc = new Float64Array(obj.dim),
+        gb = new Float64Array(obj.dim);
       const f = obj.grad(x, g);
       let fsum = 0;
       for (let i = 0; i < fs.n; i++) {
@@ -101,7 +129,9 @@ describe('known constants of the built-ins', () => {
     expect(obj.value(obj.xstar!)).toBeLessThan(1e-24);
   });
   it('instances are reproducible from their seed', () => {
-    const a = makeBuiltin('phase-retrieval', 'd=4&m=10&seed=3'), b = makeBuiltin('phase-retrieval', 'd=4&m=10&seed=3'), c = makeBuiltin('phase-retrieval', 'd=4&m=10&seed=4');
+    const a = makeBuiltin('phase-retrieval', 'd=4&m=10&seed=3'),
+      b = makeBuiltin('phase-retrieval', 'd=4&m=10&seed=3'),
+      c = makeBuiltin('phase-retrieval', 'd=4&m=10&seed=4');
     const x = new Float64Array([0.1, 0.2, 0.3, 0.4]);
     expect(a.value(x)).toBe(b.value(x));
     expect(a.value(x)).not.toBe(c.value(x));

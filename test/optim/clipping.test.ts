@@ -7,18 +7,34 @@ import { polar, sharpDirection } from '../../src/optim/transform.ts';
 
 describe('geometry', () => {
   it('the polar factor of U·diag(3, 1)·Vᵀ is U·Vᵀ and the nuclear norm is 4', () => {
-    const c = Math.cos(0.3), s = Math.sin(0.3), c2 = Math.cos(1.1), s2 = Math.sin(1.1);
-    const U = [[c, -s], [s, c]], V = [[c2, -s2], [s2, c2]], S = [3, 1];
-    const D = new Float64Array(4), UV = new Float64Array(4), out = new Float64Array(4);
-    for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) for (let k = 0; k < 2; k++) {
-      D[i * 2 + j] += U[i][k] * S[k] * V[j][k];
-      UV[i * 2 + j] += U[i][k] * V[j][k];
-    }
+    const c = Math.cos(0.3),
+      s = Math.sin(0.3),
+      c2 = Math.cos(1.1),
+      s2 = Math.sin(1.1);
+    const U = [
+        [c, -s],
+        [s, c],
+      ],
+      V = [
+        [c2, -s2],
+        [s2, c2],
+      ],
+      S = [3, 1];
+    const D = new Float64Array(4),
+      UV = new Float64Array(4),
+      out = new Float64Array(4);
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 2; j++)
+        for (let k = 0; k < 2; k++) {
+          D[i * 2 + j] += U[i][k] * S[k] * V[j][k];
+          UV[i * 2 + j] += U[i][k] * V[j][k];
+        }
     expect(polar(D, 2, 2, out)).toBeCloseTo(4, 12);
     out.forEach((v, i) => expect(v).toBeCloseTo(UV[i], 12));
   });
   it('u(d) and the dual norm: sign and ℓ1 for ℓ∞, d/‖d‖ and ℓ2 for ℓ2; ⟨d, u(d)⟩ = ‖d‖_* (d♯ identities)', () => {
-    const d = new Float64Array([3, -4, 0]), u = new Float64Array(3);
+    const d = new Float64Array([3, -4, 0]),
+      u = new Float64Array(3);
     expect(sharpDirection(d, 'inf', u)).toBe(7);
     expect(Array.from(u)).toEqual([1, -1, 0]);
     expect(sharpDirection(d, '2', u)).toBe(5);

@@ -33,7 +33,14 @@ describe('box-constrained saddles', () => {
   });
   it('iterates of projected methods never leave the box', () => {
     const m = parseMethodSpec('projected-gd:gamma=2,lo=-0.5,hi=0.25');
-    const r = optimize(exprObjective('x1^4 - x2^2 + x1*x2').objective, m.def, m.params, { iters: 50, seed: 1, x0: new Float64Array([0.2, -0.4]) });
-    for (const v of r.x) { expect(v).toBeGreaterThanOrEqual(-0.5); expect(v).toBeLessThanOrEqual(0.25); }
+    const r = optimize(exprObjective('x1^4 - x2^2 + x1*x2').objective, m.def, m.params, {
+      iters: 50,
+      seed: 1,
+      x0: new Float64Array([0.2, -0.4]),
+    });
+    for (const v of r.x) {
+      expect(v).toBeGreaterThanOrEqual(-0.5);
+      expect(v).toBeLessThanOrEqual(0.25);
+    }
   });
 });

@@ -13,7 +13,12 @@ const run = (obj: ReturnType<typeof makeBuiltin>, spec: string, iters: number, x
 describe('Adam and DEO', () => {
   it('Adam: the first step moves every coordinate by γ (bias-corrected m̂/√v̂ = sign)', () => {
     const q = exprObjective('3*x1^2 - 0.5*x2^2').objective;
-    const r = run({ ...q, finiteSum: { n: 1, sampleGrad: (_i, x, o) => q.grad(x, o), batchGrad: (_i, _c, x, o) => q.grad(x, o) } }, 'adam:gamma=0.1,batch=1', 1, new Float64Array([1, 1]));
+    const r = run(
+      { ...q, finiteSum: { n: 1, sampleGrad: (_i, x, o) => q.grad(x, o), batchGrad: (_i, _c, x, o) => q.grad(x, o) } },
+      'adam:gamma=0.1,batch=1',
+      1,
+      new Float64Array([1, 1]),
+    );
     expect(r.x[0]).toBeCloseTo(0.9, 6);
     expect(r.x[1]).toBeCloseTo(1.1, 6);
   });
@@ -21,7 +26,15 @@ describe('Adam and DEO', () => {
     const obj = makeBuiltin('quartic-saddle', 'd=4');
     const x0 = new Float64Array([0.3, 0.2, -0.1, 0.4]);
     const a = run(obj, 'deo:gamma=0.01,a=0,k=5', 200, x0);
-    const b = run({ ...obj, finiteSum: { n: 1, sampleGrad: (_i, x, o) => obj.grad(x, o), batchGrad: (_i, _c, x, o) => obj.grad(x, o) } }, 'adam:gamma=0.01,batch=1', 200, x0);
+    const b = run(
+      {
+        ...obj,
+        finiteSum: { n: 1, sampleGrad: (_i, x, o) => obj.grad(x, o), batchGrad: (_i, _c, x, o) => obj.grad(x, o) },
+      },
+      'adam:gamma=0.01,batch=1',
+      200,
+      x0,
+    );
     a.x.forEach((v, i) => expect(v).toBeCloseTo(b.x[i], 12));
     expect(a.oracle.gradients).toBe(200 + (200 / 5) * 5 * 2);
   });

@@ -16,7 +16,8 @@ describe('zeroth-order oracles', () => {
   it('ĝ matches ∇f to O(μ²); the ZO Lanczos finds λmin = −γ with function values only', () => {
     const obj = makeBuiltin('quartic-saddle', 'd=6&gamma=2');
     const x = Float64Array.from([0.3, -0.2, 0.1, 0, 0.5, -0.4]);
-    const g = new Float64Array(6), gz = new Float64Array(6);
+    const g = new Float64Array(6),
+      gz = new Float64Array(6);
     obj.grad(x, g);
     expect(zoGradient(obj, x, 1e-5, gz, new Float64Array(6))).toBe(12);
     gz.forEach((v, i) => expect(v).toBeCloseTo(g[i], 8));
@@ -55,13 +56,22 @@ describe('escape with counts', () => {
   });
   it('SPIDER converges like GD on a finite sum (the estimator tracks the full gradient)', () => {
     const obj = makeBuiltin('logistic', 'n=40&d=3');
-    const a = parseMethodSpec('spider:gamma=0.5,batch=4,q=20'), b = parseMethodSpec('gd:gamma=0.5');
-    const ra = optimize(obj, a.def, a.params, { iters: 400, seed: 1 }), rb = optimize(obj, b.def, b.params, { iters: 400, seed: 1 });
+    const a = parseMethodSpec('spider:gamma=0.5,batch=4,q=20'),
+      b = parseMethodSpec('gd:gamma=0.5');
+    const ra = optimize(obj, a.def, a.params, { iters: 400, seed: 1 }),
+      rb = optimize(obj, b.def, b.params, { iters: 400, seed: 1 });
     expect(ra.trace.at(-1)!.f).toBeCloseTo(rb.trace.at(-1)!.f, 6);
   });
   it('escape experiments report oracle use per dimension', () => {
     const { def, params } = parseMethodSpec('compressed-pgd:gamma=0.1,k=2,r=0.001,gthres=0.0001,tthres=1000');
-    const r = escapeTimes(def, params, { dims: [4, 16, 64], runs: 5, radius: 0.5, maxIters: 3000, seed: 1, make: (d) => makeBuiltin('quartic-saddle', `d=${d}`) });
+    const r = escapeTimes(def, params, {
+      dims: [4, 16, 64],
+      runs: 5,
+      radius: 0.5,
+      maxIters: 3000,
+      seed: 1,
+      make: (d) => makeBuiltin('quartic-saddle', `d=${d}`),
+    });
     for (const row of r.dims) {
       expect(row.escaped).toBe(5);
       expect(row.oracle.communicated).toBeLessThanOrEqual(2 * (row.median! + 50));

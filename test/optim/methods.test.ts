@@ -18,7 +18,8 @@ const grad = (x: number[]) => [4 * x[0] - x[1], x[1] - x[0]];
 
 describe('one step by hand', () => {
   const x0 = [1.5, -2];
-  const g = grad(x0), gn = Math.hypot(g[0], g[1]);
+  const g = grad(x0),
+    gn = Math.hypot(g[0], g[1]);
   it('gd: x − γ∇f', () => {
     const r = run(quad, 'gd:gamma=0.1', 1, x0);
     expect(r.x[0]).toBeCloseTo(x0[0] - 0.1 * g[0], 14);
@@ -51,7 +52,10 @@ describe('one step by hand', () => {
     const gF = new Float64Array(3);
     obj.grad(Float64Array.from(x), gF);
     const gn2 = Math.hypot(...gF);
-    const gamma = 0.2, beta = 2 / 3, L1 = 3, delta = 0.5;
+    const gamma = 0.2,
+      beta = 2 / 3,
+      L1 = 3,
+      delta = 0.5;
     const r = run(obj, `insgd:gamma=${gamma},beta=${beta},L1=${L1},delta=${delta},batch=8,batch2=8`, 1, x);
     const h = Math.max(1, (4 * L1 * gamma) ** (1 / beta) * (2 * gn2 + delta));
     for (let i = 0; i < 3; i++) expect(r.x[i]).toBeCloseTo(x[i] - (gamma * gF[i]) / h ** beta, 12);
@@ -59,25 +63,39 @@ describe('one step by hand', () => {
 });
 
 describe('methods that coincide where they should', () => {
-  test.prop([fc.double({ min: 0.01, max: 0.2, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })], { numRuns: 20 })(
-    'clipped GD equals GD below the threshold', (gamma, a, b) => {
-      const x0 = [a, b];
-      const big = 1e6;
-      const r1 = run(quad, `gd:gamma=${gamma}`, 20, x0), r2 = run(quad, `clipped-gd:gamma=${gamma},clip=${big}`, 20, x0);
-      expect(r2.x).toEqual(r1.x);
-    });
-  test.prop([fc.double({ min: 0.01, max: 0.2, noNaN: true }), fc.double({ min: 0.1, max: 5, noNaN: true })], { numRuns: 10 })(
-    'preconditioned GD with the quadratic kernel is GD with step γλ; with hard clipping it is clipped GD', (gamma, lambda) => {
+  test.prop(
+    [
+      fc.double({ min: 0.01, max: 0.2, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+    ],
+    { numRuns: 20 },
+  )('clipped GD equals GD below the threshold', (gamma, a, b) => {
+    const x0 = [a, b];
+    const big = 1e6;
+    const r1 = run(quad, `gd:gamma=${gamma}`, 20, x0),
+      r2 = run(quad, `clipped-gd:gamma=${gamma},clip=${big}`, 20, x0);
+    expect(r2.x).toEqual(r1.x);
+  });
+  test.prop([fc.double({ min: 0.01, max: 0.2, noNaN: true }), fc.double({ min: 0.1, max: 5, noNaN: true })], {
+    numRuns: 10,
+  })(
+    'preconditioned GD with the quadratic kernel is GD with step γλ; with hard clipping it is clipped GD',
+    (gamma, lambda) => {
       const x0 = [2.5, -1.25];
-      const a = run(quad, `precond-gd:gamma=${gamma},lambda=${lambda},kernel=quadratic`, 15, x0), b = run(quad, `gd:gamma=${gamma * lambda}`, 15, x0);
+      const a = run(quad, `precond-gd:gamma=${gamma},lambda=${lambda},kernel=quadratic`, 15, x0),
+        b = run(quad, `gd:gamma=${gamma * lambda}`, 15, x0);
       a.x.forEach((v, i) => expect(Math.abs(v - b.x[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b.x[i]))));
-      const c = run(quad, `precond-gd:gamma=${gamma},lambda=${lambda},kernel=hard-clip`, 15, x0), d = run(quad, `clipped-gd:gamma=${gamma * lambda},clip=${1 / lambda}`, 15, x0);
+      const c = run(quad, `precond-gd:gamma=${gamma},lambda=${lambda},kernel=hard-clip`, 15, x0),
+        d = run(quad, `clipped-gd:gamma=${gamma * lambda},clip=${1 / lambda}`, 15, x0);
       c.x.forEach((v, i) => expect(Math.abs(v - d.x[i])).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(d.x[i]))));
-    });
+    },
+  );
   it('GGNC in the ℓ2 geometry without momentum is clipped GD; in ℓ∞ its step is a scaled sign vector', () => {
     const obj = makeBuiltin('logistic', 'n=10&d=3');
     const x0 = [0.5, -0.5, 1];
-    const a = run(obj, 'ggnc:gamma=0.3,rho=0.05,norm=2,batch=10', 10, x0), b = run(obj, 'clipped-gd:gamma=0.3,clip=0.05', 10, x0);
+    const a = run(obj, 'ggnc:gamma=0.3,rho=0.05,norm=2,batch=10', 10, x0),
+      b = run(obj, 'clipped-gd:gamma=0.3,clip=0.05', 10, x0);
     a.x.forEach((v, i) => expect(v).toBeCloseTo(b.x[i], 12));
     const s = run(obj, 'ggnc:gamma=0.3,rho=0.05,norm=inf,batch=10', 1, x0);
     const steps = s.x.map((v, i) => Math.abs(v - x0[i]));
@@ -86,7 +104,8 @@ describe('methods that coincide where they should', () => {
   it('NSGD with momentum α = 1 is NSGD (same seed, same batches)', () => {
     const obj = makeBuiltin('phase-retrieval', 'd=4&m=30');
     const x0 = [1, 1, 1, 1];
-    const a = run(obj, 'nsgd-momentum:gamma=0.05,alpha=1,batch=5', 30, x0, 7), b = run(obj, 'nsgd:gamma=0.05,batch=5', 30, x0, 7);
+    const a = run(obj, 'nsgd-momentum:gamma=0.05,alpha=1,batch=5', 30, x0, 7),
+      b = run(obj, 'nsgd:gamma=0.05,batch=5', 30, x0, 7);
     a.x.forEach((v, i) => expect(v).toBeCloseTo(b.x[i], 12));
   });
 });
@@ -95,7 +114,9 @@ describe('stochastic methods and randomness', () => {
   it('the same seed gives the same run; another seed another run', () => {
     const obj = makeBuiltin('phase-retrieval', 'd=5&m=40');
     const spec = 'insgd:gamma=0.1,beta=0.6666666666666666,L1=1,delta=1,batch=4,batch2=2';
-    const a = run(obj, spec, 50, [1, 1, 1, 1, 1], 3), b = run(obj, spec, 50, [1, 1, 1, 1, 1], 3), c = run(obj, spec, 50, [1, 1, 1, 1, 1], 4);
+    const a = run(obj, spec, 50, [1, 1, 1, 1, 1], 3),
+      b = run(obj, spec, 50, [1, 1, 1, 1, 1], 3),
+      c = run(obj, spec, 50, [1, 1, 1, 1, 1], 4);
     expect(a).toEqual(b);
     expect(a.x).not.toEqual(c.x);
     expect(a.trace[a.trace.length - 1].samples).toBe(50 * 6);
@@ -112,7 +133,8 @@ describe('stochastic methods and randomness', () => {
       for (let i = 0; i < 8; i++) mean[i] += (x0[i] - r.x[i]) / N;
     }
     // Per coordinate: a 4·g_i with probability 1/4: standard error ≈ √3·|g_i|/√N.
-    for (let i = 0; i < 8; i++) expect(Math.abs(mean[i] - g[i])).toBeLessThan(5 * Math.sqrt(3) * Math.abs(g[i]) / Math.sqrt(N) + 1e-12);
+    for (let i = 0; i < 8; i++)
+      expect(Math.abs(mean[i] - g[i])).toBeLessThan((5 * Math.sqrt(3) * Math.abs(g[i])) / Math.sqrt(N) + 1e-12);
   });
   it('a stochastic method on an objective without samples is a usage error', () => {
     expect(() => run(quad, 'sgd:gamma=0.1', 1, [1, 1])).toThrow(UsageError);

@@ -17,7 +17,11 @@ import { argvArb, hostileTreeArb, tokenExprArb } from './fuzz-arbs.ts';
 const BIN = join(__dirname, '..', '..', 'bin', 'gensmooth.mjs');
 const gs = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'gs-rel-'));
-const mod = (name: string, src: string) => { const f = join(dir, name); writeFileSync(f, src); return f; };
+const mod = (name: string, src: string) => {
+  const f = join(dir, name);
+  writeFileSync(f, src);
+  return f;
+};
 
 /** An expression either compiles to an objective whose value is a number, or is a usage error. */
 function exprOutcome(src: string): 'objective' | 'usage' {
@@ -38,17 +42,27 @@ function exprOutcome(src: string): 'objective' | 'usage' {
 }
 
 describe('hostile expressions (fuzz, modest size; scripts/fuzz.ts runs it large)', () => {
-  test.prop([tokenExprArb], { numRuns: 400 })('token soups', (src) => { exprOutcome(src); });
-  test.prop([hostileTreeArb], { numRuns: 300 })('random trees with hostile identifiers', (src) => { exprOutcome(src); });
-  test.prop([fc.string({ unit: 'binary', maxLength: 30 })], { numRuns: 300 })('random unicode strings', (src) => { exprOutcome(src); });
+  test.prop([tokenExprArb], { numRuns: 400 })('token soups', (src) => {
+    exprOutcome(src);
+  });
+  test.prop([hostileTreeArb], { numRuns: 300 })('random trees with hostile identifiers', (src) => {
+    exprOutcome(src);
+  });
+  test.prop([fc.string({ unit: 'binary', maxLength: 30 })], { numRuns: 300 })('random unicode strings', (src) => {
+    exprOutcome(src);
+  });
 });
 
 describe('the command line never crashes (fuzz over argument vectors, in process)', () => {
   test.prop([argvArb], { numRuns: 60 })('every exit code is documented (0–3), never 4', async (argv) => {
-    const out = process.stdout.write, err = process.stderr.write;
+    const out = process.stdout.write,
+      err = process.stderr.write;
     let stderr = '';
     process.stdout.write = (() => true) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => { stderr += s; return true; }) as typeof process.stderr.write;
+    process.stderr.write = ((s: string) => {
+      stderr += s;
+      return true;
+    }) as typeof process.stderr.write;
     let code: number;
     try {
       code = await main(argv.map((a) => (a === '--samples' ? '--samples=50' : a)));
@@ -63,13 +77,19 @@ describe('the command line never crashes (fuzz over argument vectors, in process
 
 describe('objective faults never yield holds', () => {
   it('an objective that throws in check → exit 3 naming where', () => {
-    const f = mod('throws.mjs', 'export default { dim: 1, value(x) { if (x[0] > 2) throw new Error("boom"); return x[0]**2; }, grad(x, g) { if (x[0] > 2) throw new Error("boom"); g[0] = 2*x[0]; } };\n');
+    const f = mod(
+      'throws.mjs',
+      'export default { dim: 1, value(x) { if (x[0] > 2) throw new Error("boom"); return x[0]**2; }, grad(x, g) { if (x[0] > 2) throw new Error("boom"); g[0] = 2*x[0]; } };\n',
+    );
     const r = gs('check', f, '--condition', 'lsmooth:L=2');
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/threw at x = .*boom/);
   });
   it('NaN everywhere → inconclusive and exit 3; NaN on part of the box → skipped and reported', () => {
-    const f = mod('nan.mjs', 'export default { dim: 1, value: (x) => x[0] > 0 ? x[0]**2 : NaN, grad(x, g) { g[0] = x[0] > 0 ? 2*x[0] : NaN; } };\n');
+    const f = mod(
+      'nan.mjs',
+      'export default { dim: 1, value: (x) => x[0] > 0 ? x[0]**2 : NaN, grad(x, g) { g[0] = x[0] > 0 ? 2*x[0] : NaN; } };\n',
+    );
     const all = JSON.parse(gs('check', f, '--condition', 'lsmooth:L=2', '--box', '-3:-1', '--json').stdout);
     expect(all.results[0].verdict).toBe('inconclusive');
     expect(gs('check', f, '--condition', 'lsmooth:L=2', '--box', '-3:-1').status).toBe(3);
@@ -92,7 +112,17 @@ describe('objective faults never yield holds', () => {
 
 describe('time limits and resource bounds', () => {
   it('--time-limit stops the search and marks the result partial: a claim is then inconclusive, never holds', () => {
-    const r = JSON.parse(gs('check', 'builtin:phase-retrieval?d=60&m=2000', '--condition', 'l0l1:L0=1e9,L1=10', '--time-limit', '0.5', '--json').stdout);
+    const r = JSON.parse(
+      gs(
+        'check',
+        'builtin:phase-retrieval?d=60&m=2000',
+        '--condition',
+        'l0l1:L0=1e9,L1=10',
+        '--time-limit',
+        '0.5',
+        '--json',
+      ).stdout,
+    );
     expect(r.results[0].partial).toBe(true);
     expect(r.results[0].verdict).toBe('inconclusive');
     expect(r.results[0].cause).toBe('time-limit');

@@ -12,7 +12,16 @@ import { UsageError } from '../../src/errors.ts';
 const BIN = join(__dirname, '..', '..', 'bin', 'gensmooth.mjs');
 const gs = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('svg and hull', () => {
   it('the upper hull of (w, lhs) keeps the points that bound every line lhs − B·w from above (B ≥ 0)', () => {
@@ -20,7 +29,14 @@ describe('svg and hull', () => {
     expect(upperHull([0, 1, 3, 2], [4, 7, 10, 1]).x).toEqual([0, 1, 3]);
   });
   it('plots are valid SVG with the series and a count of values a log axis cannot show', () => {
-    const svg = plotSvg({ title: 'a & b', xlabel: 'x', ylabel: 'y', logx: true, logy: true, series: [{ label: 's', x: [1, 10, 0, -1], y: [1, 100, 5, 5], kind: 'points', color: '#000' }] });
+    const svg = plotSvg({
+      title: 'a & b',
+      xlabel: 'x',
+      ylabel: 'y',
+      logx: true,
+      logy: true,
+      series: [{ label: 's', x: [1, 10, 0, -1], y: [1, 100, 5, 5], kind: 'points', color: '#000' }],
+    });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('a &amp; b');
     expect(svg).toContain('2 value(s) off a log axis');
@@ -30,7 +46,20 @@ describe('svg and hull', () => {
 
 describe('gensmooth report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gs-report-'));
-  const args = (out: string) => ['report', 'expr:x1^4 + x2^2 - x1*x2', '--out', out, '--condition', 'l0l1:L0=1,L1=1', '--samples', '400', '--iters', '60', '--seed', '3'];
+  const args = (out: string) => [
+    'report',
+    'expr:x1^4 + x2^2 - x1*x2',
+    '--out',
+    out,
+    '--condition',
+    'l0l1:L0=1,L1=1',
+    '--samples',
+    '400',
+    '--iters',
+    '60',
+    '--seed',
+    '3',
+  ];
 
   it('writes report.json, report.md, report.html and one svg per plot; a failing claim exits 1', () => {
     const out = join(dir, 'r1');
@@ -44,7 +73,9 @@ describe('gensmooth report', () => {
     expect(j.provenance.command).toEqual(['gensmooth', ...args(out).slice(0)]);
     expect(j.provenance.node).toBe(process.version);
     expect(j.seed).toBe(3);
-    const claim = j.check.results.find((x: { condition: string; claimed: Record<string, number> }) => x.condition === 'l0l1' && x.claimed.L0 === 1);
+    const claim = j.check.results.find(
+      (x: { condition: string; claimed: Record<string, number> }) => x.condition === 'l0l1' && x.claimed.L0 === 1,
+    );
     expect(claim.verdict).toBe('fails');
     expect(j.run.result.trace.length).toBe(61);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
@@ -56,11 +87,13 @@ describe('gensmooth report', () => {
   });
 
   it('the same command and seed give byte-identical files', () => {
-    const a = join(dir, 'ra'), b = join(dir, 'rb');
+    const a = join(dir, 'ra'),
+      b = join(dir, 'rb');
     gs(...args(a));
     gs(...args(b));
     for (const f of readdirSync(a)) {
-      const fa = readFileSync(join(a, f), 'utf8').replaceAll(a, '<out>'), fb = readFileSync(join(b, f), 'utf8').replaceAll(b, '<out>');
+      const fa = readFileSync(join(a, f), 'utf8').replaceAll(a, '<out>'),
+        fb = readFileSync(join(b, f), 'utf8').replaceAll(b, '<out>');
       expect(fa, f).toBe(fb);
     }
   });
@@ -92,7 +125,14 @@ describe('gensmooth report', () => {
     const out = join(dir, 'killed');
     gs(...args(out));
     const before = readFileSync(join(out, 'report.json'), 'utf8');
-    const kills: [number, NodeJS.Signals][] = [[50, 'SIGINT'], [300, 'SIGTERM'], [700, 'SIGKILL'], [900, 'SIGINT'], [1100, 'SIGTERM'], [1300, 'SIGKILL']];
+    const kills: [number, NodeJS.Signals][] = [
+      [50, 'SIGINT'],
+      [300, 'SIGTERM'],
+      [700, 'SIGKILL'],
+      [900, 'SIGINT'],
+      [1100, 'SIGTERM'],
+      [1300, 'SIGKILL'],
+    ];
     for (const [delay, sig] of kills) {
       const child = spawn(process.execPath, [BIN, ...args(out).map((a) => (a === '3' ? '4' : a))], { stdio: 'ignore' });
       await new Promise((r) => setTimeout(r, delay));
@@ -108,30 +148,56 @@ describe('gensmooth report', () => {
     }
   });
 
-  it.skipIf(!CHROMIUM && !process.env.GENSMOOTH_REQUIRE_CHROMIUM)('report.html renders in headless Chromium without errors, and every plot has size', () => {
-    expect(CHROMIUM, 'Chromium is required here (GENSMOOTH_REQUIRE_CHROMIUM is set): apt-get install chromium').toBeTruthy();
-    const out = join(dir, 'r1');
-    if (!existsSync(join(out, 'report.html'))) gs(...args(out));
-    // A copy with a probe that records errors and the rendered size of every plot.
-    const probe = `<script>window.__errors=[];window.addEventListener('error',e=>__errors.push(String(e.message)));
+  it.skipIf(!CHROMIUM && !process.env.GENSMOOTH_REQUIRE_CHROMIUM)(
+    'report.html renders in headless Chromium without errors, and every plot has size',
+    () => {
+      expect(
+        CHROMIUM,
+        'Chromium is required here (GENSMOOTH_REQUIRE_CHROMIUM is set): apt-get install chromium',
+      ).toBeTruthy();
+      const out = join(dir, 'r1');
+      if (!existsSync(join(out, 'report.html'))) gs(...args(out));
+      // A copy with a probe that records errors and the rendered size of every plot.
+      const probe = `<script>window.__errors=[];window.addEventListener('error',e=>__errors.push(String(e.message)));
 window.addEventListener('load',()=>{const s=[...document.querySelectorAll('svg')].map(x=>{const r=x.getBoundingClientRect();return [Math.round(r.width),Math.round(r.height),x.querySelectorAll('circle,path').length]});
 const p=document.createElement('pre');p.id='probe';p.textContent=JSON.stringify({errors:__errors,svgs:s});document.body.appendChild(p);});</script>`;
-    const html = readFileSync(join(out, 'report.html'), 'utf8').replace('</head>', `${probe}</head>`);
-    const page = join(dir, 'probe.html');
-    writeFileSync(page, html);
-    const r = spawnSync(CHROMIUM!, [...CHROME_FLAGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gs-chrome-'))}`, '--virtual-time-budget=5000', '--dump-dom', `file://${page}`], { encoding: 'utf8', timeout: 90_000 });
-    const m = /<pre id="probe">(.*?)<\/pre>/s.exec(r.stdout);
-    expect(m, r.stderr.slice(0, 500)).not.toBeNull();
-    const res = JSON.parse(m![1].replace(/&quot;/g, '"')) as { errors: string[]; svgs: [number, number, number][] };
-    expect(res.errors).toEqual([]);
-    expect(res.svgs.length).toBeGreaterThan(3);
-    for (const [w, h, marks] of res.svgs) {
-      expect(w).toBeGreaterThan(300);
-      expect(h).toBeGreaterThan(200);
-      expect(marks).toBeGreaterThan(1);
-    }
-    const shot = join(dir, 'report.png');
-    spawnSync(CHROMIUM!, [...CHROME_FLAGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gs-chrome-'))}`, '--window-size=1000,1400', `--screenshot=${shot}`, `file://${join(out, 'report.html')}`], { timeout: 90_000 });
-    expect(readFileSync(shot).length).toBeGreaterThan(20_000);
-  });
+      const html = readFileSync(join(out, 'report.html'), 'utf8').replace('</head>', `${probe}</head>`);
+      const page = join(dir, 'probe.html');
+      writeFileSync(page, html);
+      const r = spawnSync(
+        CHROMIUM!,
+        [
+          ...CHROME_FLAGS,
+          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gs-chrome-'))}`,
+          '--virtual-time-budget=5000',
+          '--dump-dom',
+          `file://${page}`,
+        ],
+        { encoding: 'utf8', timeout: 90_000 },
+      );
+      const m = /<pre id="probe">(.*?)<\/pre>/s.exec(r.stdout);
+      expect(m, r.stderr.slice(0, 500)).not.toBeNull();
+      const res = JSON.parse(m![1].replace(/&quot;/g, '"')) as { errors: string[]; svgs: [number, number, number][] };
+      expect(res.errors).toEqual([]);
+      expect(res.svgs.length).toBeGreaterThan(3);
+      for (const [w, h, marks] of res.svgs) {
+        expect(w).toBeGreaterThan(300);
+        expect(h).toBeGreaterThan(200);
+        expect(marks).toBeGreaterThan(1);
+      }
+      const shot = join(dir, 'report.png');
+      spawnSync(
+        CHROMIUM!,
+        [
+          ...CHROME_FLAGS,
+          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gs-chrome-'))}`,
+          '--window-size=1000,1400',
+          `--screenshot=${shot}`,
+          `file://${join(out, 'report.html')}`,
+        ],
+        { timeout: 90_000 },
+      );
+      expect(readFileSync(shot).length).toBeGreaterThan(20_000);
+    },
+  );
 });

@@ -23,8 +23,12 @@ export const biasExample: BuiltinDef = {
         out[1] = 0.05;
         return 0.5 * (fi(0, x) + fi(1, x));
       },
-      hvp(_x, _v, out) { out.fill(0); },
-      hessian(_x, out) { out.fill(0); },
+      hvp(_x, _v, out) {
+        out.fill(0);
+      },
+      hessian(_x, out) {
+        out.fill(0);
+      },
       x0: new Float64Array([0, 0]),
       notes: ['per-sample gradients (3, 0) and (−1, 0.1); unbounded below'],
       finiteSum: {

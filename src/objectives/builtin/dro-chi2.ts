@@ -15,7 +15,7 @@ import type { BuiltinDef } from '../objective.ts';
 
 export const droChi2: BuiltinDef = {
   name: 'dro-chi2',
-  doc: 'χ² DRO dual λ·mean Ψ*((ℓ_i(w) − η)/λ) + η (I-NSGD eq. 19) on SYNTHETIC regression data of the paper\'s shape (34 features); C¹ only off w_j = 0, Hessian piecewise; variables (w, η)',
+  doc: "χ² DRO dual λ·mean Ψ*((ℓ_i(w) − η)/λ) + η (I-NSGD eq. 19) on SYNTHETIC regression data of the paper's shape (34 features); C¹ only off w_j = 0, Hessian piecewise; variables (w, η)",
   params: [
     { name: 'n', default: 1000, kind: 'int', min: 1, max: 10000000, doc: 'rows' },
     { name: 'd', default: 34, kind: 'int', min: 1, max: 100000, doc: 'features' },
@@ -23,7 +23,9 @@ export const droChi2: BuiltinDef = {
     { name: 'seed', default: 1, kind: 'int', min: 0, doc: 'instance seed' },
   ],
   make(p) {
-    const n = p.n as number, d = p.d as number, lam = p.lambda as number;
+    const n = p.n as number,
+      d = p.d as number,
+      lam = p.lambda as number;
     if (n * d > 5e8) throw new RangeError(`n·d = ${n * d} entries is too large (limit 5e8)`);
     const rng = new Rng(p.seed as number, 'dro-chi2');
     const X = rng.stream('X').fillNormal(new Float64Array(n * d));
@@ -57,7 +59,8 @@ export const droChi2: BuiltinDef = {
       const eta = x[d];
       const r = reg(x);
       if (out) out.fill(0);
-      let f = 0, psum = 0;
+      let f = 0,
+        psum = 0;
       for (let k = 0; k < count; k++) {
         const i = idx ? idx[k] : k;
         const e = resid(i, x);
@@ -111,7 +114,7 @@ export const droChi2: BuiltinDef = {
           out[d] -= c1;
         }
         const pm = psum / n;
-        for (let j = 0; j < d; j++) out[j] -= (pm * 0.1 * v[j]) / ((1 + Math.abs(x[j])) ** 2);
+        for (let j = 0; j < d; j++) out[j] -= (pm * 0.1 * v[j]) / (1 + Math.abs(x[j])) ** 2;
       },
       // Start off the kinks (w_j = 0), where f is not differentiable.
       x0: (() => {

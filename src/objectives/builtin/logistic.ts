@@ -27,7 +27,8 @@ export const logistic: BuiltinDef = {
     { name: 'seed', default: 1, kind: 'int', min: 0, doc: 'instance seed' },
   ],
   make(p) {
-    const n = p.n as number, d = p.d as number;
+    const n = p.n as number,
+      d = p.d as number;
     if (n * d > 5e8) throw new RangeError(`n·d = ${n * d} entries is too large (limit 5e8)`);
     const rng = new Rng(p.seed as number, 'logistic');
     const X = rng.stream('X').fillNormal(new Float64Array(n * d));
@@ -83,7 +84,9 @@ export const logistic: BuiltinDef = {
         }
       },
       x0: new Float64Array(d),
-      notes: [`synthetic data: x_i ~ N(0, I), labels from a random teacher with 10% flipped; R = max‖x_i‖ = ${R.toPrecision(6)}`],
+      notes: [
+        `synthetic data: x_i ~ N(0, I), labels from a random teacher with 10% flipped; R = max‖x_i‖ = ${R.toPrecision(6)}`,
+      ],
       finiteSum: {
         n,
         sampleGrad(i, w, out) {

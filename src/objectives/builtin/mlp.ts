@@ -22,7 +22,10 @@ export const mlp: BuiltinDef = {
     { name: 'seed', default: 1, kind: 'int', min: 0, doc: 'instance seed' },
   ],
   make(p) {
-    const n = p.n as number, I = p.in as number, H = p.hidden as number, O = p.out as number;
+    const n = p.n as number,
+      I = p.in as number,
+      H = p.hidden as number,
+      O = p.out as number;
     const ce = p.loss === 'ce';
     if (ce && O < 2) throw new RangeError('loss=ce needs out ≥ 2 classes');
     const rng = new Rng(p.seed as number, 'mlp');
@@ -39,21 +42,43 @@ export const mlp: BuiltinDef = {
         for (let b = 0; b < I; b++) s += T1[a * I + b] * X[i * I + b];
         h[a] = Math.tanh(s);
       }
-      let best = 0, bestV = -Infinity;
+      let best = 0,
+        bestV = -Infinity;
       for (let c = 0; c < O; c++) {
         let s = 0;
         for (let a = 0; a < H; a++) s += T2[c * H + a] * h[a];
         Y[i * O + c] = s + 0.1 * noise.normal();
-        if (s > bestV) { bestV = s; best = c; }
+        if (s > bestV) {
+          bestV = s;
+          best = c;
+        }
       }
       labels[i] = best;
     }
-    const oW1 = 0, oB1 = H * I, oW2 = oB1 + H, oB2 = oW2 + O * H;
+    const oW1 = 0,
+      oB1 = H * I,
+      oW2 = oB1 + H,
+      oB2 = oW2 + O * H;
     const dim = oB2 + O;
-    const a1 = new Float64Array(H), h1 = new Float64Array(H), o = new Float64Array(O), dO = new Float64Array(O), dH = new Float64Array(H), pr = new Float64Array(O);
-    const Rh = new Float64Array(H), Ro = new Float64Array(O), RdO = new Float64Array(O), RdH = new Float64Array(H);
+    const a1 = new Float64Array(H),
+      h1 = new Float64Array(H),
+      o = new Float64Array(O),
+      dO = new Float64Array(O),
+      dH = new Float64Array(H),
+      pr = new Float64Array(O);
+    const Rh = new Float64Array(H),
+      Ro = new Float64Array(O),
+      RdO = new Float64Array(O),
+      RdH = new Float64Array(H);
     /** Loss of sample i; adds scale·∇ into g (if given) and scale·(∇²·v) into hv (if given). */
-    const sample = (i: number, th: Float64Array, scale: number, g: Float64Array | null, v: Float64Array | null, hv: Float64Array | null): number => {
+    const sample = (
+      i: number,
+      th: Float64Array,
+      scale: number,
+      g: Float64Array | null,
+      v: Float64Array | null,
+      hv: Float64Array | null,
+    ): number => {
       const xo = i * I;
       for (let a = 0; a < H; a++) {
         let s = th[oB1 + a];
@@ -71,11 +96,21 @@ export const mlp: BuiltinDef = {
         let mx = -Infinity;
         for (let c = 0; c < O; c++) mx = Math.max(mx, o[c]);
         let z = 0;
-        for (let c = 0; c < O; c++) { pr[c] = Math.exp(o[c] - mx); z += pr[c]; }
-        for (let c = 0; c < O; c++) { pr[c] /= z; dO[c] = pr[c] - (c === labels[i] ? 1 : 0); }
+        for (let c = 0; c < O; c++) {
+          pr[c] = Math.exp(o[c] - mx);
+          z += pr[c];
+        }
+        for (let c = 0; c < O; c++) {
+          pr[c] /= z;
+          dO[c] = pr[c] - (c === labels[i] ? 1 : 0);
+        }
         loss = mx + Math.log(z) - o[labels[i]];
       } else {
-        for (let c = 0; c < O; c++) { const e = o[c] - Y[i * O + c]; dO[c] = e; loss += 0.5 * e * e; }
+        for (let c = 0; c < O; c++) {
+          const e = o[c] - Y[i * O + c];
+          dO[c] = e;
+          loss += 0.5 * e * e;
+        }
       }
       if (!g && !hv) return loss;
       for (let a = 0; a < H; a++) {
@@ -114,8 +149,12 @@ export const mlp: BuiltinDef = {
         }
         // Backward R-pass.
         for (let a = 0; a < H; a++) {
-          let s = 0, t = 0;
-          for (let c = 0; c < O; c++) { s += th[oW2 + c * H + a] * RdO[c] + v[oW2 + c * H + a] * dO[c]; t += th[oW2 + c * H + a] * dO[c]; }
+          let s = 0,
+            t = 0;
+          for (let c = 0; c < O; c++) {
+            s += th[oW2 + c * H + a] * RdO[c] + v[oW2 + c * H + a] * dO[c];
+            t += th[oW2 + c * H + a] * dO[c];
+          }
           const dphi = 1 - h1[a] * h1[a];
           RdH[a] = s * dphi + t * (-2 * h1[a] * Rh[a]);
         }

