@@ -1,3 +1,4 @@
+import { parseParams, requireParams, splitSpec, type ParamDef } from '../core/params.ts';
 import { UsageError } from '../errors.ts';
 import { clippingRate, insgdSampleComplexity, measureRate } from '../experiments/rate.ts';
 import type { MethodDef } from '../optim/methods.ts';
@@ -26,34 +27,44 @@ function parseEps(s: string | undefined): number[] {
   return Array.from({ length: k }, (_, i) => hi * (lo / hi) ** (i / (k - 1)));
 }
 
-function theoremParams(name: string, rest: string, allowed: string[]): Record<string, number> {
-  const p: Record<string, number> = {};
-  for (const part of rest.split(',').filter(Boolean)) {
-    const [k, v] = part.split('=');
-    if (!allowed.includes(k))
-      throw new UsageError(`--theorem ${name}: unknown parameter "${k}" (${allowed.join(', ')})`);
-    p[k] = parseNumber(`--theorem ${k}`, v ?? '');
-  }
-  return p;
+/** The theorems `rate` compares against, with their parameters (core/params.ts). */
+const THEOREMS: Record<string, ParamDef[]> = {
+  'ngd-gpl': [
+    { name: 'mu', doc: 'generalised PL constant', positive: true },
+    { name: 'rho', doc: 'PL exponent', positive: true },
+    { name: 'L0', doc: 'smoothness constant', min: 0 },
+    { name: 'L1', doc: 'smoothness constant', min: 0 },
+  ],
+  'insgd-samples': [
+    { name: 'gammaMax', doc: 'largest step size tried', positive: true, default: 1 },
+    { name: 'maxT', doc: 'iteration cap', kind: 'int', min: 1, default: 2 ** 18 },
+  ],
+  'ggnc-n': [
+    { name: 'L0', doc: 'smoothness constant', positive: true },
+    { name: 'L1', doc: 'smoothness constant', positive: true },
+  ],
+};
+
+function theoremParams(spec: string): { name: string; p: Record<string, number> } {
+  const { name, rest } = splitSpec(spec);
+  const defs = THEOREMS[name];
+  if (!defs)
+    throw new UsageError(`--theorem: unknown theorem "${name}" (theorems: ${Object.keys(THEOREMS).join(', ')})`);
+  const p = parseParams(`--theorem ${name}`, rest, defs, { defaults: true });
+  requireParams(
+    `--theorem ${name}`,
+    name,
+    p,
+    defs.map((d) => d.name),
+  );
+  return { name, p: p as Record<string, number> };
 }
 
 function parseTheorem(s: string | undefined) {
   if (s === undefined) return undefined;
-  const [name, rest = ''] = s.split(':');
+  const { name, p } = theoremParams(s);
   if (name !== 'ngd-gpl')
-    throw new UsageError(`--theorem: unknown theorem "${name}" (theorems: ngd-gpl, insgd-samples, ggnc-n)`);
-  const p: Record<string, number> = {};
-  for (const part of rest.split(',').filter(Boolean)) {
-    const [k, v] = part.split('=');
-    if (!['mu', 'rho', 'L0', 'L1'].includes(k))
-      throw new UsageError(`--theorem ngd-gpl: unknown parameter "${k}" (mu, rho, L0, L1)`);
-    p[k] = parseNumber(`--theorem ${k}`, v ?? '');
-  }
-  for (const k of ['mu', 'rho', 'L0', 'L1'])
-    if (!(k in p))
-      throw new UsageError(`--theorem ngd-gpl needs ${k} (write --theorem ngd-gpl:mu=...,rho=...,L0=...,L1=...)`);
-  if (!(p.mu > 0 && p.rho > 0 && p.L0 >= 0 && p.L1 >= 0))
-    throw new UsageError('--theorem ngd-gpl: mu and rho must be > 0, L0 and L1 ≥ 0');
+    throw new UsageError(`--theorem ${name} is a scaling check: use it with --method insgd or ggnc`);
   return { kind: 'ngd-gpl' as const, mu: p.mu, rho: p.rho, L0: p.L0, L1: p.L1 };
 }
 
@@ -65,27 +76,23 @@ async function scalingCommand(
   th: string,
   values: Record<string, unknown>,
 ): Promise<number> {
-  const [name, rest = ''] = th.split(':');
+  const { name, p } = theoremParams(th);
   const seed = parseSeedOpt(values.seed as string | undefined);
   const obj = await resolveObjective(spec);
   const x0 = values.x0 !== undefined ? parseVector('--x0', values.x0 as string, obj.dim) : undefined;
   let r;
   if (name === 'insgd-samples') {
     if (def.name !== 'insgd') throw new UsageError('--theorem insgd-samples is about insgd: use --method insgd:...');
-    const p = theoremParams(name, rest, ['gammaMax', 'maxT']);
     r = insgdSampleComplexity(obj, def, params, {
       eps: parseEps(values.eps as string | undefined),
-      gammaMax: p.gammaMax ?? 1,
-      maxT: p.maxT ?? 2 ** 18,
+      gammaMax: p.gammaMax,
+      maxT: p.maxT,
       seed,
       x0,
     });
   } else {
     if (def.name !== 'ggnc')
       throw new UsageError('--theorem ggnc-n is about ggnc: use --method ggnc:gamma=1,rho=1,norm=2,batch=B');
-    const p = theoremParams(name, rest, ['L0', 'L1']);
-    if (!(p.L0 > 0 && p.L1 > 0))
-      throw new UsageError('--theorem ggnc-n needs L0 > 0 and L1 > 0 (write --theorem ggnc-n:L0=...,L1=...)');
     const horizons = ((values.horizons as string | undefined) ?? '256,1024,4096,16384')
       .split(',')
       .map((h) => parseIntOpt('horizons', h, 0, 2, 100_000_000));

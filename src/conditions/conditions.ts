@@ -5,24 +5,16 @@
  * B = 1/(2μ) for gpl), which are shape parameters (α, ρ), and how to compute
  * lhs and w with an absolute error bound for each (theory.md §0.3).
  */
+import type { ParamDef as CoreParamDef, ParamValues } from '../core/params.ts';
 import { dist } from '../core/vec.ts';
 
 export const EPS = 2.220446049250313e-16;
 
-export type ParamValue = number | string;
-export type Params = Record<string, ParamValue>;
+export type { ParamValue } from '../core/params.ts';
+export type Params = ParamValues;
 
-export interface ParamDef {
-  name: string;
-  doc: string;
-  /** Default value: a parameter with a default always counts as given. */
-  default?: ParamValue;
-  min?: number;
-  /** Strictly positive. */
-  positive?: boolean;
-  /** For a parameter naming a choice (a kernel, a norm). */
-  choices?: string[];
-  /** Role in lhs ≤ A + B·w. */
+/** A condition's parameter: the shared declaration (core/params.ts) plus its role in lhs ≤ A + B·w. */
+export interface ParamDef extends CoreParamDef {
   role: 'A' | 'B' | 'shape';
 }
 

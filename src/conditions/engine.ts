@@ -16,6 +16,7 @@
  *    so an estimate is never above the truth beyond rounding; with two constants
  *    left out, the frontier (upper convex hull).
  */
+import { parseParams, splitSpec } from '../core/params.ts';
 import { Rng, type Seed } from '../core/rng.ts';
 import { nrm2 } from '../core/vec.ts';
 import { UsageError } from '../errors.ts';
@@ -115,43 +116,11 @@ export interface CheckReport {
 
 /** Parse "NAME" or "NAME:k=v,k=v" against the condition table. */
 export function parseConditionSpec(spec: string): ConditionSpec {
-  const colon = spec.indexOf(':');
-  const name = (colon < 0 ? spec : spec.slice(0, colon)).trim();
+  const { name, rest } = splitSpec(spec);
   const def = findCondition(name);
   if (!def)
     throw new UsageError(`unknown condition "${name}" (conditions: ${CONDITIONS.map((c) => c.name).join(', ')})`);
-  const params: Params = {};
-  if (colon >= 0) {
-    for (const part of spec.slice(colon + 1).split(',')) {
-      if (part.trim() === '') continue;
-      const eq = part.indexOf('=');
-      if (eq <= 0)
-        throw new UsageError(
-          `condition ${name}: parameter "${part}" must be written k=v (e.g. ${def.params[0].name}=1)`,
-        );
-      const k = part.slice(0, eq).trim();
-      const raw = part.slice(eq + 1).trim();
-      const p = def.params.find((q) => q.name === k);
-      if (!p)
-        throw new UsageError(
-          `condition ${name}: unknown parameter "${k}" (parameters: ${def.params.map((q) => q.name).join(', ')})`,
-        );
-      if (k in params) throw new UsageError(`condition ${name}: ${k} is given twice`);
-      if (p.choices) {
-        if (!p.choices.includes(raw))
-          throw new UsageError(`condition ${name}: ${k} must be one of ${p.choices.join(', ')}, got "${raw}"`);
-        params[k] = raw;
-        continue;
-      }
-      const v = raw === '' ? NaN : Number(raw);
-      if (!Number.isFinite(v)) throw new UsageError(`condition ${name}: ${k} must be a finite number, got "${raw}"`);
-      if (p.min !== undefined && v < p.min)
-        throw new UsageError(`condition ${name}: ${k} must be ≥ ${p.min}, got ${raw}`);
-      if (p.positive && !(v > 0)) throw new UsageError(`condition ${name}: ${k} must be > 0, got ${raw}`);
-      params[k] = v;
-    }
-  }
-  return { name, params };
+  return { name, params: parseParams(`condition ${name}`, rest, def.params) };
 }
 
 /** Stationary points in (or near) the box: Levenberg–Marquardt on ∇f(x) = 0 (small n). */

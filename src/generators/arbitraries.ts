@@ -11,7 +11,8 @@
  */
 import fc from 'fast-check';
 
-export type Box = [number, number];
+export type { Box } from '../core/box.ts';
+import type { Box } from '../core/box.ts';
 const TWO53 = 2 ** 53;
 
 /** Uniform on [lo, hi). */

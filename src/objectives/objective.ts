@@ -4,6 +4,7 @@
  * optional known f*, minimiser and start.
  */
 import { ObjectiveError, fmtPoint } from '../errors.ts';
+import type { ParamDef, ParamValues } from '../core/params.ts';
 import type { Vec } from '../core/vec.ts';
 
 /** F = (1/n) Σ f_i: what stochastic methods sample from. */
@@ -57,21 +58,12 @@ export interface SymbolicForm {
   hessian: string[][];
 }
 
-/** Parameter of a built-in: name, default, meaning, validation. */
-export interface ParamSpec {
-  name: string;
+/** Parameter of a built-in: the shared declaration (core/params.ts), always with a default. */
+export interface ParamSpec extends ParamDef {
   default: number | string;
-  doc: string;
-  /** 'int' ≥ min, 'num', or one of a list of strings. */
-  kind: 'int' | 'num' | 'enum';
-  min?: number;
-  max?: number;
-  /** Strict lower bound (value must exceed it). */
-  gt?: number;
-  choices?: string[];
 }
 
-export type ParamValues = Record<string, number | string>;
+export type { ParamValues };
 
 export interface BuiltinDef {
   name: string;

@@ -2,6 +2,7 @@
  * Objective specifications on the command line (contract: builtin:NAME?k=v&k=v,
  * expr:EXPRESSION, or a module path) → an Objective.
  */
+import { parseParams, splitSpec } from '../core/params.ts';
 import { UsageError } from '../errors.ts';
 import { exprObjective } from './expr.ts';
 import { loadModuleObjective } from './module.ts';
@@ -10,39 +11,7 @@ import { BUILTINS, findBuiltin } from './registry.ts';
 
 /** Parse "k=v&k=v" against a built-in's parameter list (defaults filled in). */
 export function parseBuiltinParams(def: BuiltinDef, query: string): ParamValues {
-  const out: ParamValues = {};
-  for (const p of def.params) out[p.name] = p.default;
-  if (query === '') return out;
-  for (const part of query.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    if (eq <= 0) throw new UsageError(`builtin:${def.name}: parameter "${part}" must be written k=v`);
-    const k = decodeURIComponent(part.slice(0, eq));
-    const raw = decodeURIComponent(part.slice(eq + 1));
-    const spec = def.params.find((p) => p.name === k);
-    if (!spec) {
-      const known = def.params.map((p) => p.name).join(', ') || 'none';
-      throw new UsageError(`builtin:${def.name}: unknown parameter "${k}" (parameters: ${known})`);
-    }
-    if (spec.kind === 'enum') {
-      if (!spec.choices!.includes(raw))
-        throw new UsageError(`builtin:${def.name}: ${k} must be one of ${spec.choices!.join(', ')}, got "${raw}"`);
-      out[k] = raw;
-      continue;
-    }
-    const v = raw.trim() === '' ? NaN : Number(raw);
-    if (!Number.isFinite(v)) throw new UsageError(`builtin:${def.name}: ${k} must be a number, got "${raw}"`);
-    if (spec.kind === 'int' && !Number.isInteger(v))
-      throw new UsageError(`builtin:${def.name}: ${k} must be an integer, got "${raw}"`);
-    if (spec.min !== undefined && v < spec.min)
-      throw new UsageError(`builtin:${def.name}: ${k} must be ≥ ${spec.min}, got ${raw}`);
-    if (spec.max !== undefined && v > spec.max)
-      throw new UsageError(`builtin:${def.name}: ${k} must be ≤ ${spec.max}, got ${raw}`);
-    if (spec.gt !== undefined && !(v > spec.gt))
-      throw new UsageError(`builtin:${def.name}: ${k} must be > ${spec.gt}, got ${raw}`);
-    out[k] = v;
-  }
-  return out;
+  return parseParams(`builtin:${def.name}`, query, def.params, { sep: '&', decode: true, defaults: true });
 }
 
 export function makeBuiltin(name: string, query = ''): Objective {
@@ -61,9 +30,8 @@ export function makeBuiltin(name: string, query = ''): Objective {
 /** Resolve an objective specification. */
 export async function resolveObjective(spec: string): Promise<Objective> {
   if (spec.startsWith('builtin:')) {
-    const rest = spec.slice('builtin:'.length);
-    const q = rest.indexOf('?');
-    return makeBuiltin(q < 0 ? rest : rest.slice(0, q), q < 0 ? '' : rest.slice(q + 1));
+    const { name, rest } = splitSpec(spec.slice('builtin:'.length), '?');
+    return makeBuiltin(name, rest);
   }
   if (spec.startsWith('expr:')) return exprObjective(spec.slice('expr:'.length)).objective;
   if (/\.(ts|js|mjs|mts|cjs)$/.test(spec)) return guarded(await loadModuleObjective(spec));

@@ -5,6 +5,7 @@
  * applied to it, and an optional perturbation rule (Jin et al.; Bodard & Patrinos).
  */
 import { KERNELS } from '../conditions/extra.ts';
+import { parseParams, requireParams, splitSpec, type ParamDef } from '../core/params.ts';
 import { UsageError } from '../errors.ts';
 import {
   adam,
@@ -23,15 +24,8 @@ import {
 } from './transform.ts';
 import { constant, gapAdaptive, linearWarmup, polyak, type StepRule } from './schedules.ts';
 
-export interface MethodParam {
-  name: string;
-  doc: string;
-  default?: number | string;
-  kind: 'num' | 'int' | 'enum';
-  choices?: string[];
-  min?: number;
-  positive?: boolean;
-}
+/** A method's parameter: the shared declaration (core/params.ts). */
+export type MethodParam = ParamDef;
 
 export interface Perturbation {
   /** Perturb when the gradient norm (or the method's stationarity measure) is at most this. */
@@ -529,46 +523,15 @@ export function findMethod(name: string): MethodDef | undefined {
 
 /** Parse "NAME" or "NAME:k=v,k=v" into a validated parameter record (defaults filled in). */
 export function parseMethodSpec(spec: string): { def: MethodDef; params: Record<string, number | string> } {
-  const colon = spec.indexOf(':');
-  const name = (colon < 0 ? spec : spec.slice(0, colon)).trim();
+  const { name, rest } = splitSpec(spec);
   const m = findMethod(name);
   if (!m) throw new UsageError(`unknown method "${name}" (methods: ${METHODS.map((x) => x.name).join(', ')})`);
-  const params: Record<string, number | string> = {};
-  for (const p of m.params) if (p.default !== undefined) params[p.name] = p.default;
-  const given = new Set<string>();
-  if (colon >= 0) {
-    for (const part of spec.slice(colon + 1).split(',')) {
-      if (part.trim() === '') continue;
-      const eq = part.indexOf('=');
-      if (eq <= 0) throw new UsageError(`method ${name}: parameter "${part}" must be written k=v`);
-      const k = part.slice(0, eq).trim(),
-        raw = part.slice(eq + 1).trim();
-      const p = m.params.find((q) => q.name === k);
-      if (!p)
-        throw new UsageError(
-          `method ${name}: unknown parameter "${k}" (parameters: ${m.params.map((q) => q.name).join(', ')})`,
-        );
-      if (given.has(k)) throw new UsageError(`method ${name}: ${k} is given twice`);
-      given.add(k);
-      if (p.kind === 'enum') {
-        if (!p.choices!.includes(raw))
-          throw new UsageError(`method ${name}: ${k} must be one of ${p.choices!.join(', ')}, got "${raw}"`);
-        params[k] = raw;
-        continue;
-      }
-      const v = raw === '' ? NaN : Number(raw);
-      if (!Number.isFinite(v)) throw new UsageError(`method ${name}: ${k} must be a finite number, got "${raw}"`);
-      if (p.kind === 'int' && !Number.isInteger(v))
-        throw new UsageError(`method ${name}: ${k} must be an integer, got "${raw}"`);
-      if (p.min !== undefined && v < p.min) throw new UsageError(`method ${name}: ${k} must be ≥ ${p.min}, got ${raw}`);
-      if (p.positive && !(v > 0)) throw new UsageError(`method ${name}: ${k} must be > 0, got ${raw}`);
-      params[k] = v;
-    }
-  }
-  const missing = m.params.filter((p) => params[p.name] === undefined).map((p) => p.name);
-  if (missing.length > 0)
-    throw new UsageError(
-      `method ${name} needs ${missing.join(', ')} (write ${name}:${missing.map((x) => `${x}=...`).join(',')})`,
-    );
+  const params = parseParams(`method ${name}`, rest, m.params, { defaults: true });
+  requireParams(
+    `method ${name}`,
+    name,
+    params,
+    m.params.map((p) => p.name),
+  );
   return { def: m, params };
 }

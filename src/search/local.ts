@@ -5,7 +5,7 @@
  */
 import { Rng } from '../core/rng.ts';
 
-export type Box = [number, number];
+export type { Box } from '../core/box.ts';
 
 function clampInto(z: Float64Array, lo: Float64Array, hi: Float64Array): void {
   for (let i = 0; i < z.length; i++) z[i] = Math.min(hi[i], Math.max(lo[i], z[i]));
