@@ -1,5 +1,7 @@
 /** Shared helpers for the literature suites: run a check in-process and read the verdicts. */
-import { checkObjective, parseConditionSpec, type CheckReport } from '../src/conditions/engine.ts';
+import { checkObjective } from '../src/conditions/check.ts';
+import { parseConditionSpec } from '../src/conditions/spec.ts';
+import { type CheckReport } from '../src/conditions/result.ts';
 import { resolveObjective } from '../src/objectives/spec.ts';
 
 export interface CheckArgs {

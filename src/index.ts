@@ -11,23 +11,17 @@ export { exprObjective, parseExpression } from './objectives/expr.ts';
 export { BUILTINS, findBuiltin } from './objectives/registry.ts';
 export { verifyObjective, type VerifyResult } from './objectives/verify.ts';
 // Conditions and checks
-export {
-  checkObjective,
-  runCondition,
-  parseConditionSpec,
-  defaultSpecs,
-  estimateFstar,
-  findStationaryPoints,
-  frontier,
-  type CheckReport,
-  type ConditionResult,
-  type ConditionSpec,
-  type CheckOptions,
-  type Counterexample,
-} from './conditions/engine.ts';
+export { checkObjective } from './conditions/check.ts';
+export { runCondition } from './conditions/run.ts';
+export { parseConditionSpec, defaultSpecs } from './conditions/spec.ts';
+export { frontier } from './conditions/estimate.ts';
+export { estimateFstar } from './search/fstar.ts';
+export { findStationaryPoints } from './search/stationary.ts';
+export type { CheckReport, ConditionResult, ConditionSpec, CheckOptions, Counterexample } from './conditions/result.ts';
 export { CONDITIONS, findCondition } from './conditions/registry.ts';
 export type { ConditionDef, EvalContext, Sample } from './conditions/conditions.ts';
-export { KERNELS, operatorNorm } from './conditions/extra.ts';
+export { operatorNorm } from './conditions/extra.ts';
+export { KERNELS, type Kernel } from './core/kernels.ts';
 export { scalingRow, affineRow, sumRow, type ClosureRow } from './conditions/closure.ts';
 // Estimator test (I-NSGD eq. 12)
 export { testEstimator, type EstimatorTestResult, type EstimatorTestOptions } from './estimators/insgd.ts';

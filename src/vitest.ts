@@ -10,7 +10,9 @@
  * estimated); its failure message shows the counterexample and the exact command that
  * replays it. The seed is GENSMOOTH_SEED when set (so CI logs it), else 1.
  */
-import { checkObjective, parseConditionSpec, type ConditionResult } from './conditions/engine.ts';
+import { checkObjective } from './conditions/check.ts';
+import { parseConditionSpec } from './conditions/spec.ts';
+import { type ConditionResult } from './conditions/result.ts';
 import type { Objective } from './objectives/objective.ts';
 import { resolveObjective } from './objectives/spec.ts';
 import { parseSeed, type Seed } from './core/rng.ts';

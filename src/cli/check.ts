@@ -1,4 +1,6 @@
-import { checkObjective, defaultSpecs, parseConditionSpec, type CheckReport } from '../conditions/engine.ts';
+import { checkObjective } from '../conditions/check.ts';
+import { defaultSpecs, parseConditionSpec } from '../conditions/spec.ts';
+import { type CheckReport } from '../conditions/result.ts';
 import { UsageError } from '../errors.ts';
 import { findCondition } from '../conditions/registry.ts';
 import { runReport } from './report.ts';

@@ -8,7 +8,9 @@
  * Each constant is measured by the checker with the same seed and sample count.
  */
 import { exprObjective } from '../objectives/expr.ts';
-import { checkObjective, estimateFstar, parseConditionSpec } from './engine.ts';
+import { checkObjective } from './../conditions/check.ts';
+import { estimateFstar } from './../search/fstar.ts';
+import { parseConditionSpec } from './../conditions/spec.ts';
 import { Rng } from '../core/rng.ts';
 
 export interface ClosureRow {

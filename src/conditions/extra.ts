@@ -9,6 +9,7 @@
  * - l0l1-norm: non-Euclidean (L0,L1) in Hessian form (§d2) for the ℓ∞, ℓ1, ℓ2 norms.
  */
 import { jacobiEigen, lanczos } from '../core/eig.ts';
+import { KERNELS } from '../core/kernels.ts';
 import { dist, nrm2 } from '../core/vec.ts';
 import {
   EPS,
@@ -82,31 +83,6 @@ export function expm1MinusU(u: number): number {
   }
   return Math.expm1(u) - u;
 }
-
-/** Derivatives (h*)′(s)/s and (h*)″(s) of the dual kernels of theory.md §b3, at s = ‖y‖ ≥ 0. */
-export const KERNELS: Record<string, { doc: string; across(s: number): number; along(s: number): number }> = {
-  quadratic: { doc: '½t²: plain GD (h*′(s) = s)', across: () => 1, along: () => 1 },
-  'smooth-clip': {
-    doc: '−t − ln(1 − t) (h3): smoothed clipping, h*′(s) = s/(1+s)',
-    across: (s) => 1 / (1 + s),
-    along: (s) => 1 / ((1 + s) * (1 + s)),
-  },
-  cosh: {
-    doc: 'cosh t − 1 (h1): h*′(s) = asinh s',
-    across: (s) => (s === 0 ? 1 : Math.asinh(s) / s),
-    along: (s) => 1 / Math.sqrt(1 + s * s),
-  },
-  exp: {
-    doc: 'eᵗ − t − 1 (h2): h*′(s) = ln(1+s)',
-    across: (s) => (s === 0 ? 1 : Math.log1p(s) / s),
-    along: (s) => 1 / (1 + s),
-  },
-  'hard-clip': {
-    doc: '½t² + δ[−1,1] (hard clipping): h*′(s) = min(s, 1)',
-    across: (s) => Math.min(1, 1 / s),
-    along: (s) => (s < 1 ? 1 : 0),
-  },
-};
 
 /**
  * λmax(∇²φ*(∇f(x)/L̄)·∇²f(x)) for an isotropic kernel: the product is similar to

@@ -18,7 +18,8 @@ import { nrm2 } from '../core/vec.ts';
 import { denseHessian, type Objective } from '../objectives/objective.ts';
 import { maximize } from '../search/local.ts';
 import type { ConditionDef, Params } from './conditions.ts';
-import type { ConditionResult, RunOptions } from './engine.ts';
+import type { ConditionResult } from './../conditions/result.ts';
+import type { RunOptions } from './../conditions/run.ts';
 
 function frobenius(obj: Objective, x: Float64Array, H: Float64Array): number {
   denseHessian(obj, x, H);

@@ -19,7 +19,7 @@
 import { Rng, type Seed } from '../core/rng.ts';
 import { chi2Survival, normalQuantile } from '../core/special.ts';
 import { dot, nrm2 } from '../core/vec.ts';
-import { cholSolve } from '../search/local.ts';
+import { cholSolve } from '../core/linalg.ts';
 import type { Objective } from '../objectives/objective.ts';
 
 export interface EstimatorTestOptions {

@@ -4,7 +4,7 @@
  * direction comes from (full gradient, mini-batch, a point shifted by SAM), the chain
  * applied to it, and an optional perturbation rule (Jin et al.; Bodard & Patrinos).
  */
-import { KERNELS } from '../conditions/extra.ts';
+import { KERNELS } from '../core/kernels.ts';
 import { parseParams, requireParams, splitSpec, type ParamDef } from '../core/params.ts';
 import { UsageError } from '../errors.ts';
 import {
@@ -500,20 +500,12 @@ export const METHODS: MethodDef[] = [
   ),
 ];
 
-/** h(t) of the kernels, for λ⁻¹·φ(∇φ*(λg)) = λ⁻¹·h((h*)′(λ‖g‖)) (Bodard & Patrinos §3.2). */
-const H: Record<string, (t: number) => number> = {
-  quadratic: (t) => 0.5 * t * t,
-  'smooth-clip': (t) => -t - Math.log1p(-t),
-  cosh: (t) => Math.cosh(t) - 1,
-  exp: (t) => Math.expm1(t) - t,
-  'hard-clip': (t) => 0.5 * t * t,
-};
+/** λ⁻¹·φ(∇φ*(λg)) = λ⁻¹·h((h*)′(λ‖g‖)) (Bodard & Patrinos §3.2). */
 function stationarityMeasure(kernel: string, lambda: number): (g: number) => number {
-  const k = KERNELS[kernel],
-    h = H[kernel];
+  const k = KERNELS[kernel];
   return (g) => {
     const s = lambda * g;
-    return h(k.across(s) * s) / lambda;
+    return k.h(k.across(s) * s) / lambda;
   };
 }
 

@@ -10,7 +10,7 @@ import type { Rng } from '../core/rng.ts';
 import { jacobiEigen } from '../core/eig.ts';
 import { UsageError } from '../errors.ts';
 import { nrm2 } from '../core/vec.ts';
-import { KERNELS } from '../conditions/extra.ts';
+import { KERNELS } from '../core/kernels.ts';
 import type { StepRule } from './schedules.ts';
 
 export interface UpdateContext {

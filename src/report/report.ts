@@ -4,7 +4,7 @@
  * SVG (report.html, no network), and each plot as its own .svg. Everything needed to
  * replay the run is in it: seed, tool version, git commit, Node's version, the command.
  */
-import type { CheckReport, ConditionResult } from '../conditions/engine.ts';
+import type { CheckReport, ConditionResult } from '../conditions/result.ts';
 import type { OptimizeResult } from '../optim/run.ts';
 import { plotSvg, type Series } from './svg.ts';
 

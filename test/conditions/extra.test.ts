@@ -1,6 +1,8 @@
 /** The conditions beyond the contract's table, on analytic cases with known constants. */
 import { describe, expect, it } from 'vitest';
-import { checkObjective, parseConditionSpec, type CheckReport } from '../../src/conditions/engine.ts';
+import { checkObjective } from '../../src/conditions/check.ts';
+import { parseConditionSpec } from '../../src/conditions/spec.ts';
+import { type CheckReport } from '../../src/conditions/result.ts';
 import { expm1MinusU, operatorNorm } from '../../src/conditions/extra.ts';
 import { resolveObjective } from '../../src/objectives/spec.ts';
 import { UsageError } from '../../src/errors.ts';

@@ -1,0 +1,107 @@
+/**
+ * Stationary points in (or near) the box (theory.md §0.2.3): there the gradient terms of
+ * the (L0,L1)-type conditions vanish, so they are the cheapest decisive probes.
+ */
+import type { Box } from '../core/box.ts';
+import { cholSolve } from '../core/linalg.ts';
+import type { Rng } from '../core/rng.ts';
+import { nrm2 } from '../core/vec.ts';
+import { denseHessian, hvpOf, type Objective } from '../objectives/objective.ts';
+import { lbfgs } from './local.ts';
+
+/** Stationary points in (or near) the box: Levenberg–Marquardt on ∇f(x) = 0 (small n). */
+export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts: number): Float64Array[] {
+  const n = obj.dim;
+  if (n > 40) return stationaryByGradientNorm(obj, box, rng, Math.min(starts, 4));
+  const H = new Float64Array(n * n),
+    M = new Float64Array(n * n),
+    g = new Float64Array(n),
+    g2 = new Float64Array(n),
+    p = new Float64Array(n),
+    xt = new Float64Array(n);
+  const found: Float64Array[] = [];
+  for (let s = 0; s < starts; s++) {
+    const x = rng.fillUniform(new Float64Array(n), box[0], box[1]);
+    let f = obj.grad(x, g);
+    if (!Number.isFinite(f)) continue;
+    let gn = nrm2(g);
+    let mu = 1e-3;
+    for (let it = 0; it < 60 && gn > 0; it++) {
+      denseHessian(obj, x, H);
+      if (!H.every(Number.isFinite)) break;
+      // (HᵀH + μ·scale·I) p = −Hᵀg
+      let scale = 0;
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          let s2 = 0;
+          for (let k = 0; k < n; k++) s2 += H[k * n + i] * H[k * n + j];
+          M[i * n + j] = s2;
+          if (i === j) scale = Math.max(scale, s2);
+        }
+      for (let i = 0; i < n; i++) {
+        let s2 = 0;
+        for (let k = 0; k < n; k++) s2 += H[k * n + i] * g[k];
+        p[i] = -s2;
+      }
+      for (let i = 0; i < n; i++) M[i * n + i] += mu * Math.max(scale, 1e-300);
+      if (!cholSolve(M, n, p)) {
+        mu *= 10;
+        continue;
+      }
+      for (let i = 0; i < n; i++) xt[i] = x[i] + p[i];
+      const ft = obj.grad(xt, g2);
+      const gt = nrm2(g2);
+      if (Number.isFinite(ft) && gt < gn) {
+        x.set(xt);
+        g.set(g2);
+        gn = gt;
+        f = ft;
+        mu = Math.max(mu / 3, 1e-12);
+      } else mu *= 4;
+      if (mu > 1e12) break;
+    }
+    const inside = x.every((v) => v >= box[0] - 1e-9 * (box[1] - box[0]) && v <= box[1] + 1e-9 * (box[1] - box[0]));
+    const scale = Math.abs(f) + 1;
+    if (inside && gn <= 1e-6 * scale) {
+      for (let i = 0; i < n; i++) x[i] = Math.min(box[1], Math.max(box[0], x[i]));
+      if (!found.some((y) => y.every((v, i) => Math.abs(v - x[i]) <= 1e-7 * (1 + Math.abs(v))))) found.push(x);
+    }
+  }
+  return found;
+}
+
+/**
+ * Stationary points in high dimension: L-BFGS on φ(x) = ½‖∇f(x)‖², whose gradient is
+ * ∇²f(x)∇f(x) (one Hessian-vector product), from the box centre and seeded starts.
+ */
+function stationaryByGradientNorm(obj: Objective, box: Box, rng: Rng, starts: number): Float64Array[] {
+  const n = obj.dim;
+  const hv = hvpOf(obj);
+  const g = new Float64Array(n);
+  const phi = {
+    dim: n,
+    value(x: Float64Array) {
+      const f = obj.grad(x, g);
+      return Number.isFinite(f) ? 0.5 * nrm2(g) ** 2 : NaN;
+    },
+    grad(x: Float64Array, out: Float64Array) {
+      const f = obj.grad(x, g);
+      if (!Number.isFinite(f)) return NaN;
+      hv(x, g, out);
+      return 0.5 * nrm2(g) ** 2;
+    },
+  };
+  const found: Float64Array[] = [];
+  const x0s: Float64Array[] = [new Float64Array(n).fill(0.5 * (box[0] + box[1]))];
+  for (let s = 1; s < starts; s++) x0s.push(rng.fillUniform(new Float64Array(n), box[0], box[1]));
+  for (const x0 of x0s) {
+    const f0 = obj.grad(x0, g);
+    const g0 = nrm2(g);
+    const r = lbfgs(phi, x0, 200);
+    if (r.unbounded || !Number.isFinite(r.f)) continue;
+    const gn = Math.sqrt(2 * r.f);
+    const inside = r.x.every((v) => v >= box[0] && v <= box[1]);
+    if (inside && gn <= 1e-6 * Math.max(g0, Math.abs(f0), 1)) found.push(r.x);
+  }
+  return found;
+}
