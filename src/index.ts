@@ -12,15 +12,17 @@ export { BUILTINS, findBuiltin } from './objectives/registry.ts';
 export { verifyObjective, type VerifyResult } from './objectives/verify.ts';
 // Conditions and checks
 export { checkObjective } from './conditions/check.ts';
-export { runCondition } from './conditions/run.ts';
 export { parseConditionSpec, defaultSpecs } from './conditions/spec.ts';
 export { frontier } from './conditions/estimate.ts';
 export { estimateFstar } from './search/fstar.ts';
 export { findStationaryPoints } from './search/stationary.ts';
 export type { CheckReport, ConditionResult, ConditionSpec, CheckOptions, Counterexample } from './conditions/result.ts';
 export { CONDITIONS, findCondition } from './conditions/registry.ts';
-export type { ConditionDef, EvalContext, Sample } from './conditions/conditions.ts';
-export { operatorNorm } from './conditions/extra.ts';
+export type { ConditionDef, EvalContext, Sample } from './conditions/model.ts';
+export { operatorNorm } from './conditions/families/non-euclidean.ts';
+export { checkExitCode } from './conditions/verdict.ts';
+export { boxDomain, parseBoxSpec } from './domains/box.ts';
+export type { Domain } from './domains/domain.ts';
 export { KERNELS, type Kernel } from './core/kernels.ts';
 export { scalingRow, affineRow, sumRow, type ClosureRow } from './conditions/closure.ts';
 // Estimator test (I-NSGD eq. 12)

@@ -1,17 +1,56 @@
+/** `gensmooth check OBJECTIVE ...`: verdicts on claimed constants, or estimates of the tightest ones. */
 import { checkObjective } from '../conditions/check.ts';
-import { defaultSpecs, parseConditionSpec } from '../conditions/spec.ts';
-import { type CheckReport } from '../conditions/result.ts';
-import { UsageError } from '../errors.ts';
-import { findCondition } from '../conditions/registry.ts';
-import { runReport } from './report.ts';
-import { resolveObjective } from '../objectives/spec.ts';
-import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
+import type { CheckReport, ConditionResult } from '../conditions/result.ts';
+import { checkExitCode } from '../conditions/verdict.ts';
+import { toJson } from './args.ts';
+import { parseCheckArgs, prepareCheck, type CheckArgs } from './checkargs.ts';
+import { writeCheckReport } from './report.ts';
+
+export const CHECK_HELP = `  gensmooth check OBJECTIVE [--condition SPEC]... [--box LO:HI | --domain box:LO:HI] [--fstar F]
+                            [--xstar X1,...] [--seed S] [--samples N] [--time-limit SECONDS]
+                            [--at X1,... [--at Y1,...]] [--strict] [--no-verify] [--json] [--out DIR]
+                                                   verdicts on claimed constants, or estimates of the tightest ones`;
 
 const fmt = (v: unknown): string => (typeof v === 'number' ? Number(v.toPrecision(6)).toString() : String(v));
+/** Full precision: the shortest decimal that reads back as the same double. */
+const full = (v: number) => String(v);
+const shellQuote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+
+/** The shell command that evaluates a counterexample alone (`--at`), with the run's domain and f*. */
+export function replayAt(
+  objective: string,
+  r: ConditionResult,
+  domainSpec: string,
+  report: CheckReport,
+): string | undefined {
+  if (r.verdict !== 'fails' || !r.counterexample.x) return undefined;
+  const spec = `${r.condition}${
+    Object.keys(r.claimed).length
+      ? ':' +
+        Object.entries(r.claimed)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')
+      : ''
+  }`;
+  const args = ['npx', 'gensmooth', 'check', objective, '--condition', spec, '--domain', domainSpec];
+  if (report.fstar) args.push('--fstar', String(report.fstar.value));
+  args.push('--at', r.counterexample.x.map(String).join(','));
+  if (r.counterexample.y) args.push('--at', r.counterexample.y.map(String).join(','));
+  return args.map(shellQuote).join(' ');
+}
+
+/** Every counterexample gets the command that replays it. */
+export function addReplays(report: CheckReport, a: CheckArgs): void {
+  for (const r of report.results)
+    if (r.verdict === 'fails') {
+      const cmd = replayAt(a.objective, r, a.domainSpec, report);
+      if (cmd) r.counterexample.replay = cmd;
+    }
+}
 
 export function renderCheckText(r: CheckReport): string {
   const lines: string[] = [];
-  lines.push(`${r.objective} (dim ${r.dim}, seed ${r.seed}, box [${r.box.join(', ')}])`);
+  lines.push(`${r.objective} (dim ${r.dim}, seed ${r.seed}, domain ${String(r.domain.spec ?? '')})`);
   if (r.fstar) lines.push(`f* = ${fmt(r.fstar.value)} (${r.fstar.source})`);
   for (const res of r.results) {
     const claimed = Object.entries(res.claimed)
@@ -33,17 +72,29 @@ export function renderCheckText(r: CheckReport): string {
         );
       else lines.push(`  ${k} = ${fmt(v)}`);
     }
-    if (res.counterexample) {
+    const at = res.evidence?.at as { lhs: number; rhs?: number; margin?: number; w: number } | undefined;
+    if (at)
+      lines.push(
+        `  at the given point: lhs = ${full(at.lhs)}${at.rhs !== undefined ? `, rhs = ${full(at.rhs)}, margin rhs − lhs = ${full(at.margin!)}` : `, w = ${full(at.w)}`}`,
+      );
+    if (res.verdict === 'fails') {
       const c = res.counterexample;
       lines.push(
-        `  counterexample: x = [${c.x.map(fmt).join(', ')}]${c.y ? `, y = [${c.y.map(fmt).join(', ')}]` : ''}: lhs ${fmt(c.lhs)} > rhs ${fmt(c.rhs)} (re-checked, ${c.recheck})`,
+        `  counterexample: x = [${c.x.map(fmt).join(', ')}]${c.y ? `, y = [${c.y.map(fmt).join(', ')}]` : ''}: lhs ${full(c.lhs)} > rhs ${full(c.rhs)} (re-checked, ${c.recheck})`,
       );
+      if (c.replay) lines.push(`  replay: ${c.replay}`);
     }
-    if (res.verdict === 'holds' && res.margin !== undefined)
+    if (res.tightest && Object.keys(res.tightest).length > 0)
       lines.push(
-        `  no violation in ${res.samples} samples and the adversarial search (closest margin ${fmt(res.margin)})`,
+        `  tightest over the evidence, the other constants as claimed: ${Object.entries(res.tightest)
+          .map(([k, v]) => `${k} = ${fmt(v)}`)
+          .join(', ')}`,
       );
-    if (res.reason) lines.push(`  reason: ${res.reason}`);
+    if (res.verdict === 'holds' && !at) {
+      lines.push(`  closest margin rhs − lhs = ${fmt(res.margin)}`);
+      if (res.coverage) lines.push(`  ${res.coverage.statement}`);
+    }
+    if (res.verdict === 'inconclusive') lines.push(`  reason: ${res.reason}`);
     for (const n of res.notes) lines.push(`  note: ${n}`);
   }
   for (const n of r.notes) lines.push(`note: ${n}`);
@@ -51,73 +102,11 @@ export function renderCheckText(r: CheckReport): string {
 }
 
 export async function cmdCheck(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    {
-      condition: { type: 'string', multiple: true },
-      box: { type: 'string' },
-      fstar: { type: 'string' },
-      xstar: { type: 'string' },
-      seed: { type: 'string' },
-      samples: { type: 'string' },
-      json: { type: 'boolean' },
-      out: { type: 'string' },
-      'time-limit': { type: 'string' },
-    },
-    'check',
-  );
-  if (positionals.length !== 1)
-    throw new UsageError(
-      `check takes one OBJECTIVE, got ${positionals.length}: gensmooth check OBJECTIVE [--condition SPEC]...`,
-    );
-  const specs = ((values.condition as string[] | undefined) ?? []).map(parseConditionSpec);
-  const box = parseBox(values.box as string | undefined);
-  const seed = parseSeedOpt(values.seed as string | undefined);
-  const samples = parseIntOpt('samples', values.samples as string | undefined, 2000, 1, 1_000_000);
-  const fstar = values.fstar !== undefined ? parseNumber('--fstar', values.fstar as string) : undefined;
-  if (values.out !== undefined) return runReport(argv, { withRun: false, command: 'check' });
-  const obj = await resolveObjective(positionals[0]);
-  const xstar = values.xstar !== undefined ? parseVector('--xstar', values.xstar as string, obj.dim) : undefined;
-  // Problems the user can fix before any sampling: exit 2 with what to write.
-  for (const s of specs) {
-    const def = findCondition(s.name)!;
-    const missing = (def.requires ?? []).filter((p) => !(p in s.params));
-    if (missing.length > 0)
-      throw new UsageError(
-        `condition ${s.name} needs ${missing.join(' and ')} (write ${s.name}:${missing.map((m) => `${m}=...`).join(',')})`,
-      );
-    if (def.needsXstar && !xstar && !obj.xstar)
-      throw new UsageError(`condition ${s.name} needs a minimiser: pass --xstar X1,...,X${obj.dim}`);
-    if (def.maxDim !== undefined && obj.dim > def.maxDim)
-      throw new UsageError(
-        `condition ${s.name} is evaluated up to dimension ${def.maxDim}; ${obj.name} has ${obj.dim}`,
-      );
-  }
-  const deadline = parseTimeLimit(values['time-limit'] as string | undefined);
-  const report = checkObjective(obj, specs.length > 0 ? specs : defaultSpecs(obj, xstar), {
-    box,
-    seed,
-    samples,
-    fstar,
-    xstar,
-    deadline,
-  });
-  process.stdout.write(values.json ? toJson(report) + '\n' : renderCheckText(report));
+  const a = parseCheckArgs(argv, 'check');
+  const p = await prepareCheck(a);
+  if (a.out !== undefined) return writeCheckReport(a, p, { command: 'check', argv, withRun: false });
+  const report = checkObjective(p.obj, p.specs, p.options);
+  addReplays(report, a);
+  process.stdout.write(a.json ? toJson(report) + '\n' : renderCheckText(report));
   return checkExitCode(report);
-}
-
-/** --time-limit SECONDS → a deadline for the whole run (performance.now() milliseconds). */
-export function parseTimeLimit(s: string | undefined): number | undefined {
-  if (s === undefined) return undefined;
-  const v = parseNumber('--time-limit', s);
-  if (!(v > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, got ${s}`);
-  return performance.now() + 1000 * v;
-}
-
-/** contract.md: 1 if a claim fails; else 3 if the objective failed (undefined everywhere, or overflowing where a claim was checked); else 0. */
-export function checkExitCode(report: CheckReport): number {
-  if (report.results.some((r) => r.verdict === 'fails')) return 1;
-  if (report.results.some((r) => r.verdict === 'inconclusive' && (r.cause === 'objective' || r.cause === 'overflow')))
-    return 3;
-  return 0;
 }

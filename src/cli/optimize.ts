@@ -51,6 +51,7 @@ export async function cmdOptimize(argv: string[]): Promise<number> {
       dim: obj.dim,
       seed,
       box,
+      domain: { spec: `box:${box[0]}:${box[1]}`, kind: 'box', lo: box[0], hi: box[1] },
       results: [],
       notes: [`one run of ${def.name}; no condition was checked`],
     };

@@ -167,8 +167,10 @@ export async function cmdRate(argv: string[]): Promise<number> {
       lines.push(`${r.prediction.theorem}:`);
       lines.push(`  paper: ${r.prediction.paper.case} → p = ${r.prediction.paper.exponent.toFixed(3)}`);
       lines.push(`  derived: p = ${r.prediction.derived.exponent.toFixed(3)} (${r.prediction.derived.note})`);
+      const f = r.prediction.fitted;
       lines.push(
-        `  the data support: ${r.prediction.supported}${r.prediction.fitted ? ` (fit ${r.prediction.fitted.slope.toFixed(3)})` : ''}`,
+        `  inside the fit's 95 % interval${f ? ` [${f.ci[0].toFixed(3)}, ${f.ci[1].toFixed(3)}]` : ''}: ${r.prediction.supported}`,
+        `  within ${r.prediction.withinTolerance.tolerance} of the fit${f ? ` (${f.slope.toFixed(3)})` : ''}, the allowance for the pre-asymptotic bias of finite targets: ${r.prediction.withinTolerance.supported}`,
       );
     }
     for (const n of r.notes) lines.push(`note: ${n}`);

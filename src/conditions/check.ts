@@ -1,47 +1,209 @@
 /**
- * Several conditions on one objective (the `check` command and the API): special
- * points and f* found once and shared, then each condition run (run.ts).
+ * Checking conditions on one objective (the `check` command, `report`, the API and the vitest
+ * matcher): validate → derivatives → special points and f* → one evidence pool per statistic,
+ * filled (run.ts) and shared → each spec decided or estimated (results.ts).
  */
 import { Rng } from '../core/rng.ts';
+import { boxDomain } from '../domains/box.ts';
+import type { Domain } from '../domains/domain.ts';
+import { ObjectiveError, fmtPoint } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
+import { verifyObjective, type VerifyResult } from '../objectives/verify.ts';
 import { estimateFstar } from '../search/fstar.ts';
 import { findStationaryPoints } from '../search/stationary.ts';
-import { findCondition } from './registry.ts';
-import { runCondition } from './run.ts';
-import { checkSampleBudget } from './spec.ts';
-import type { CheckOptions, CheckReport, ConditionSpec, FstarInfo } from './result.ts';
+import { evaluateAt } from './at.ts';
+import { floatContext } from './context.ts';
+import type { ConditionDef, EvalContext, Params } from './model.ts';
+import { preciseContext } from './precise.ts';
+import type { Precise } from './refine.ts';
+import { resultFor } from './results.ts';
+import type { CheckOptions, CheckReport, ConditionResult, ConditionSpec, FstarInfo } from './result.ts';
+import { makeJobs, runJob, shareAcross, type Env } from './run.ts';
+import { checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
 
-/** Run several conditions on one objective, sharing special points and f*. */
+/** The objective's derivatives disagree with its values: nothing it says about curvature can be trusted. */
+export class DerivativeError extends ObjectiveError {
+  constructor(
+    message: string,
+    readonly verify: VerifyResult,
+  ) {
+    super(message);
+  }
+}
+
+const full = (v: number) => String(v);
+
+/** The quick derivative check that runs before any condition (unless --no-verify). */
+export function checkDerivatives(
+  obj: Objective,
+  domain: Domain,
+  seed: CheckOptions['seed'],
+  strict = false,
+): VerifyResult | null {
+  const n = obj.dim;
+  // A few seeded points of the domain where f is defined (the start first, when it is inside).
+  const candidates = domain.starts(new Rng(seed, 'check/derivatives'), 16);
+  if (obj.x0 && domain.contains(obj.x0)) candidates.unshift(Float64Array.from(obj.x0));
+  const points = candidates.filter((x) => Number.isFinite(obj.value(x))).slice(0, n > 1000 ? 2 : 3);
+  if (points.length === 0) return null;
+  const v = verifyObjective(obj, { seed, at: points, directions: n > 1000 ? 16 : 32, strict });
+  if (v.verdict === 'mismatch') {
+    const bad = !v.gradient.ok ? v.gradient : v.hvp!;
+    const what = !v.gradient.ok ? 'gradient' : 'Hessian-vector product';
+    const w = bad.worst;
+    const where = w ? ` at x = ${fmtPoint(w.x)}` : '';
+    const numbers = w
+      ? `: ${what === 'gradient' ? `the directional derivative${w.direction !== undefined && n <= 200 ? ` along x${w.direction + 1}` : ''} is ${full(w.analytic)} by grad() and ${full(w.finiteDifference)} by finite differences of value()` : `‖∇²f·v‖ is ${full(w.analytic)} by hvp() and ${full(w.finiteDifference)} by differences of grad()`} (difference ${full(Math.abs(w.analytic - w.finiteDifference))}, finite-difference error about ${full(w.fdErrorEstimate)})`
+      : '';
+    throw new DerivativeError(
+      `${obj.name}: ${bad.diagnosis ?? `the ${what} does not match finite differences`}${where}${numbers}. Fix the objective, or pass --no-verify to check the conditions anyway`,
+      v,
+    );
+  }
+  return v;
+}
+
+/** Special points every condition probes: the start, the minimiser, stationary points in the domain. */
+function specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes: string[]): Float64Array[] {
+  const special: Float64Array[] = [];
+  if (obj.x0) special.push(obj.x0);
+  const xstar = opts.xstar ?? obj.xstar;
+  if (xstar) special.push(xstar);
+  const stationary = findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12);
+  special.push(...stationary);
+  if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
+  return special;
+}
+
+function fstarOf(
+  obj: Objective,
+  domain: Domain,
+  opts: CheckOptions,
+  need: boolean,
+  special: Float64Array[],
+  notes: string[],
+): FstarInfo | undefined {
+  if (opts.fstar !== undefined) return { value: opts.fstar, source: 'given' };
+  if (obj.fstar !== undefined) return { value: obj.fstar, source: 'objective' };
+  if (!need) return undefined;
+  const e = estimateFstar(obj, domain, new Rng(opts.seed, 'check/fstar'), 8, special);
+  if (e.at) special.push(e.at);
+  if (!e.unbounded) notes.push(`f* was estimated by multi-start L-BFGS as ${e.value}; pass --fstar if it is known`);
+  return { value: e.value, source: 'estimated', unbounded: e.unbounded };
+}
+
+/** The precise context of a run: 64 digits from the symbolic form, else error-bounded doubles with the noise measured. */
+function preciseFactory(obj: Objective, fstar: number, xstar: Float64Array | null) {
+  let ctx: EvalContext | null = null;
+  const how: Precise['how'] = obj.symbolic ? 'bignumber-64' : 'float64-error-bounded';
+  return (def: ConditionDef, shape: Params): Precise => {
+    ctx ??= obj.symbolic
+      ? preciseContext(obj.symbolic, fstar, xstar)
+      : floatContext(obj, { fstar, xstar, denseMax: 200, lanczosSteps: 200, noise: true });
+    return { evaluate: (z) => def.evaluate(ctx!, z, shape), how };
+  };
+}
+
+function inconclusiveUsage(r: Resolved, reason: string, cause: 'usage' | 'fstar', domain: Domain): ConditionResult {
+  return {
+    condition: r.def.name,
+    inequality: r.def.inequality,
+    claimed: r.claimed,
+    asked: r.mode.kind === 'claim' ? 'claim' : r.mode.kind === 'frontier' ? 'frontier' : 'estimate',
+    verdict: 'inconclusive',
+    estimate: {},
+    counterexample: null,
+    evaluations: 0,
+    samples: 0,
+    domain: domain.describe(),
+    undefinedSamples: 0,
+    cause,
+    reason,
+    notes: [],
+  };
+}
+
+/** The contract's `box` field: [lo, hi] for a box with one interval, per-coordinate bounds otherwise. */
+function boxOf(domain: Domain): CheckReport['box'] {
+  const d = domain.describe();
+  return typeof d.lo === 'number' ? [d.lo, d.hi as number] : { lo: Array.from(domain.lo), hi: Array.from(domain.hi) };
+}
+
+/** Run several conditions on one objective, sharing special points, f* and evidence. */
 export function checkObjective(
   obj: Objective,
   specs: ConditionSpec[],
   opts: CheckOptions & { progress?: (done: number, total: number, name: string) => void },
 ): CheckReport {
-  checkSampleBudget(obj.dim, opts.samples, specs);
-  const rng = new Rng(opts.seed, 'check');
+  const n = obj.dim;
+  const domain = opts.domain ?? boxDomain(n, new Array(n).fill(opts.box[0]), new Array(n).fill(opts.box[1]));
+  checkSampleBudget(n, opts.samples, specs);
   const notes: string[] = [];
-  const special: Float64Array[] = [];
-  if (obj.x0) special.push(obj.x0);
-  const xstar = opts.xstar ?? obj.xstar;
-  if (xstar) special.push(xstar);
-  const stationary = findStationaryPoints(obj, opts.box, rng.stream('stationary'), obj.dim <= 3 ? 24 : 12);
-  special.push(...stationary);
-  if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the box and probed`);
-  let fstarInfo: FstarInfo | undefined;
-  const needF = specs.some((s) => findCondition(s.name)!.needsFstar);
-  if (opts.fstar !== undefined) fstarInfo = { value: opts.fstar, source: 'given' };
-  else if (obj.fstar !== undefined) fstarInfo = { value: obj.fstar, source: 'objective' };
-  else if (needF) {
-    const e = estimateFstar(obj, opts.box, rng.stream('fstar'), 8, special);
-    fstarInfo = { value: e.value, source: 'estimated', unbounded: e.unbounded };
-    if (e.at) special.push(e.at);
-    if (!e.unbounded) notes.push(`f* was estimated by multi-start L-BFGS as ${e.value}; pass --fstar if it is known`);
-  }
-  const results = specs.map((s, i) => {
-    opts.progress?.(i, specs.length, s.name);
-    const r = runCondition(obj, s, { ...opts, fstarInfo, special });
-    opts.progress?.(i + 1, specs.length, s.name);
-    return r;
+  const derivatives = opts.noVerify ? null : checkDerivatives(obj, domain, opts.seed, opts.strict);
+  if (!opts.noVerify && !derivatives)
+    notes.push('the derivative check found no point of the domain where f is defined');
+  const resolved = specs.map((s, index) => ({ index, r: resolveSpec(s) }));
+  const xstar = opts.xstar ?? obj.xstar ?? null;
+  const report = (results: ConditionResult[], fstar?: FstarInfo): CheckReport => ({
+    objective: obj.name,
+    dim: n,
+    seed: opts.seed,
+    box: boxOf(domain),
+    domain: { spec: domain.spec, ...domain.describe() },
+    fstar,
+    derivatives: derivatives && { verdict: derivatives.verdict, points: derivatives.gradient.points },
+    results,
+    notes,
   });
-  return { objective: obj.name, dim: obj.dim, seed: opts.seed, box: opts.box, fstar: fstarInfo, results, notes };
+  const needF = resolved.some(({ r }) => r.def.needsFstar);
+  if (opts.at) {
+    const fstar = fstarOf(obj, domain, opts, needF, [], notes);
+    return report(
+      resolved.map(({ r }) => evaluateAt(obj, r, opts.at!, fstar, xstar, domain)),
+      fstar,
+    );
+  }
+  const special = specialPoints(obj, domain, opts, notes);
+  const fstar = fstarOf(obj, domain, opts, needF, special, notes);
+  const results: (ConditionResult | null)[] = resolved.map(() => null);
+  const pooled: { index: number; r: Resolved }[] = [];
+  for (const s of resolved) {
+    const { r } = s;
+    const problem = specProblem(r, obj, opts.xstar);
+    if (problem) results[s.index] = inconclusiveUsage(r, problem, 'usage', domain);
+    else if (r.def.needsFstar && (!fstar || !Number.isFinite(fstar.value)))
+      results[s.index] = inconclusiveUsage(
+        r,
+        fstar?.unbounded
+          ? 'f appears unbounded below (the minimiser ran away), so f − f* is undefined; pass --fstar if f* is finite'
+          : 'f* could not be determined; pass --fstar',
+        'fstar',
+        domain,
+      );
+    else if (r.def.run) {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { verdict, counterexample, cause, reason, ...base } = inconclusiveUsage(r, '', 'usage', domain);
+      results[s.index] = r.def.run(obj, r.claimed, { box: [domain.lo[0], domain.hi[0]], seed: opts.seed }, base);
+    } else pooled.push(s);
+  }
+  const ctx = floatContext(obj, { fstar: fstar?.value ?? 0, xstar });
+  const env: Env = {
+    obj,
+    domain,
+    opts,
+    ctx,
+    precise: preciseFactory(obj, fstar?.value ?? 0, xstar),
+    special,
+    fstar,
+    xstar,
+  };
+  const jobs = makeJobs(pooled, env);
+  jobs.forEach((job, k) => {
+    opts.progress?.(k, jobs.length, job.def.name);
+    runJob(job, env);
+    opts.progress?.(k + 1, jobs.length, job.def.name);
+  });
+  shareAcross(jobs);
+  for (const job of jobs) for (const s of job.specs) results[s.index] = resultFor(job, s.r, env);
+  return report(results as ConditionResult[], fstar);
 }

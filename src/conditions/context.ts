@@ -1,24 +1,38 @@
 /**
- * The double-precision evaluation context: the primitives of EvalContext with
- * error bounds (theory.md §0.3). Gradient norms carry a rounding bound relative to
- * the scale of the terms they are summed from; Taylor residuals come from
- * Gauss–Legendre quadrature of gradient differences (10 vs 6 nodes bound the
- * quadrature error; both are exact for polynomial objectives of degree ≤ 12); gaps carry eps·(|f| + |f*|); the Hessian norm is exact
- * (dense, Jacobi) up to `denseMax` dimensions and a Lanczos lower bound above.
+ * The double-precision evaluation context: the primitives of EvalContext with error
+ * bounds (docs/theory.md §0.3), and with `tangents` on, their gradients in z (so the
+ * search can ascend a statistic in any dimension, docs/theory.md §0.2):
+ *   ∇‖∇f(x)‖ = ∇²f(x)∇f(x)/‖∇f(x)‖,   ∇_x‖∇f(x) − ∇f(y)‖ = ∇²f(x)u, ∇_y = −∇²f(y)u (u the unit difference),
+ *   ∇_x R = ∇f(x) − ∇f(y), ∇_y R = −∇²f(y)(x − y) for the Taylor residual R,
+ *   ∇‖∇²f(x)‖ = σ·D³f(x)[v, v, ·] (v the top |λ| eigenvector, σ its sign; Danskin), by differences.
+ *
+ * Gradient norms carry a rounding bound relative to the scale of the terms they are summed
+ * from; Taylor residuals come from Gauss–Legendre quadrature of gradient differences (10 vs 6
+ * nodes bound the quadrature error); gaps carry eps·(|f| + |f*|), and in the re-check context
+ * (`noise: true`) also the objective's own rounding noise measured at the point by high-order
+ * differences (as in Moré & Wild's ECnoise): cancellation inside f (cosh x − 1 near 0) is then
+ * in the error bound instead of in the estimate. The Hessian norm is exact (dense, Jacobi) up
+ * to `denseMax` dimensions; above, Lanczos from a random start seeded by the point itself (so
+ * the value is a function of the point, whatever the evaluation order) gives a certain lower
+ * bound and a probabilistic upper bound (core/krylov.ts).
  */
-import { lanczos, symNorm } from '../core/eig.ts';
+import { jacobiEigen } from '../core/eig.ts';
+import { normInterval } from '../core/krylov.ts';
 import { gaussLegendre01 } from '../core/quad.ts';
 import { Rng } from '../core/rng.ts';
 import { dist, dot, nrm2 } from '../core/vec.ts';
 import { denseHessian, hvpOf, type Objective } from '../objectives/objective.ts';
-import { EPS, type EvalContext } from './conditions.ts';
+import { EPS, type Approx, type At, type EvalContext, type Tangent } from './model.ts';
 
 export interface FloatContextOptions {
   fstar: number;
   xstar: Float64Array | null;
   /** Largest dimension for which the Hessian norm is computed exactly (default 40). */
   denseMax?: number;
-  lanczosIter?: number;
+  /** Lanczos products per Hessian norm above denseMax (default 16). */
+  lanczosSteps?: number;
+  /** Measure the objective's rounding noise in gaps (the re-check context). */
+  noise?: boolean;
 }
 
 export interface FloatContext extends EvalContext {
@@ -27,6 +41,8 @@ export interface FloatContext extends EvalContext {
   evaluations: number;
   /** Evaluations whose value or gradient overflowed to ±Infinity (not NaN: outside the domain). */
   overflows: number;
+  /** Lanczos products per Hessian norm (may be raised to refine a sample). */
+  lanczosSteps: number;
 }
 
 function finiteAll(v: Float64Array): boolean {
@@ -35,10 +51,30 @@ function finiteAll(v: Float64Array): boolean {
 }
 
 /** Rounding bound of a computed gradient: relative to ‖∇f‖ and to the scale |f|/(1+‖x‖∞) of its terms. */
-function gradScaleErr(n: number, g: number, f: number, x: Float64Array): number {
+export function gradScaleErr(n: number, g: number, f: number, x: Float64Array): number {
   let xi = 0;
   for (let i = 0; i < x.length; i++) xi = Math.max(xi, Math.abs(x[i]));
   return 64 * EPS * (g + (Math.sqrt(n) * Math.abs(f)) / (1 + xi));
+}
+
+/** A 32-bit hash of a point's bits (FNV-1a), to seed the point's own Lanczos start. */
+export function pointHash(x: Float64Array): number {
+  const u = new Uint32Array(x.buffer, x.byteOffset, x.length * 2);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < u.length; i++) {
+    h ^= u[i];
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const keyOf = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('latin1');
+
+interface HessEntry {
+  a: Approx;
+  /** The eigenvector of the largest |λ| and its sign (for the gradient of the norm). */
+  v: Float64Array;
+  sign: number;
 }
 
 export function floatContext(raw: Objective, opts: FloatContextOptions): FloatContext {
@@ -64,23 +100,133 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
   const gx = new Float64Array(n),
     gy = new Float64Array(n),
     gt = new Float64Array(n),
-    xt = new Float64Array(n);
+    xt = new Float64Array(n),
+    hv1 = new Float64Array(n),
+    hv2 = new Float64Array(n);
   const H = new Float64Array(n * n <= 1e6 ? n * n : 0);
   const denseMax = opts.denseMax ?? 40;
   const hv = hvpOf(obj);
-  const lrng = new Rng(0, 'lanczos');
-  let warm: Float64Array | null = null;
+  const hvp = (x: Float64Array, v: Float64Array, out: Float64Array) => {
+    ctx.evaluations++;
+    hv(x, v, out);
+  };
+  const hessCache = new Map<string, HessEntry | null>();
+
+  /** D³f(x)[v, v, ·] by central differences: of HVPs when the objective has them, else of gradients. */
+  const thirdAlong = (x: Float64Array, v: Float64Array): Float64Array | null => {
+    let xi = 0;
+    for (let i = 0; i < n; i++) xi = Math.max(xi, Math.abs(x[i]));
+    const out = new Float64Array(n);
+    if (obj.hvp) {
+      const h = 1e-5 * (1 + xi);
+      for (let i = 0; i < n; i++) xt[i] = x[i] + h * v[i];
+      hvp(xt, v, hv1);
+      for (let i = 0; i < n; i++) xt[i] = x[i] - h * v[i];
+      hvp(xt, v, hv2);
+      for (let i = 0; i < n; i++) out[i] = (hv1[i] - hv2[i]) / (2 * h);
+    } else {
+      const h = 1e-4 * (1 + xi);
+      ctx.evaluations += 3;
+      obj.grad(x, gt);
+      for (let i = 0; i < n; i++) xt[i] = x[i] + h * v[i];
+      obj.grad(xt, hv1);
+      for (let i = 0; i < n; i++) xt[i] = x[i] - h * v[i];
+      obj.grad(xt, hv2);
+      for (let i = 0; i < n; i++) out[i] = (hv1[i] - 2 * gt[i] + hv2[i]) / (h * h);
+    }
+    return finiteAll(out) ? out : null;
+  };
+
+  const hessAt = (x: Float64Array): HessEntry | null => {
+    const key = keyOf(x);
+    const hit = hessCache.get(key);
+    if (hit !== undefined) return hit;
+    let entry: HessEntry | null;
+    if (n <= denseMax && H.length === n * n) {
+      denseHessian(obj, x, H);
+      ctx.evaluations += obj.hessian ? 1 : n;
+      if (!finiteAll(H)) {
+        if (H.some(isInf)) ctx.overflows++;
+        entry = null;
+      } else {
+        const { values, vectors } = jacobiEigen(H, n);
+        const top = Math.abs(values[n - 1]) >= Math.abs(values[0]) ? n - 1 : 0;
+        const norm = Math.abs(values[top]);
+        const v = new Float64Array(n);
+        for (let i = 0; i < n; i++) v[i] = vectors[i * n + top];
+        const err = 16 * n * EPS * norm + (obj.hvp || obj.hessian ? 0 : 1e-7 * norm);
+        entry = { a: { v: norm, err }, v, sign: Math.sign(values[top]) || 1 };
+      }
+    } else {
+      const rng = new Rng(pointHash(x), 'lanczos');
+      const r = normInterval((v, out) => hvp(x, v, out), n, rng, ctx.lanczosSteps);
+      if (!Number.isFinite(r.bound.lower) || !Number.isFinite(r.bound.thetaMin)) {
+        if (isInf(r.bound.lower)) ctx.overflows++;
+        entry = null;
+      } else {
+        if (!r.bound.exact) ctx.hessExact = false;
+        const top = Math.abs(r.lambdaMax) >= Math.abs(r.lambdaMin);
+        entry = {
+          a: { v: r.bound.lower, err: 16 * EPS * r.bound.lower * n, krylov: r.bound },
+          v: top ? r.vecMax : r.vecMin,
+          sign: Math.sign(top ? r.lambdaMax : r.lambdaMin) || 1,
+        };
+      }
+    }
+    // Bounded memory: about 200 MB of keys and eigenvectors at most.
+    if (hessCache.size > Math.max(64, Math.floor(2e8 / (16 * n)))) hessCache.clear();
+    hessCache.set(key, entry);
+    return entry;
+  };
+
+  const placed = (at: At, d: Float64Array): Tangent => (at === 'y' ? { y: d } : { x: d });
+
+  /** The objective's rounding noise at x: sixth differences along two directions (ECnoise-style). */
+  const noiseAt = (x: Float64Array, f: number): number => {
+    let xi = 0;
+    for (let i = 0; i < n; i++) xi = Math.max(xi, Math.abs(x[i]));
+    const h = 1e-6 * (1 + xi);
+    const rng = new Rng(pointHash(x), 'noise');
+    const u = new Float64Array(n);
+    let worst = 0;
+    const C = [1, -6, 15, -20, 15, -6, 1];
+    for (let dir = 0; dir < 2; dir++) {
+      rng.sphere(u);
+      let d6 = 0;
+      for (let j = 0; j < 7; j++) {
+        for (let i = 0; i < n; i++) xt[i] = x[i] + (j - 3) * h * u[i];
+        const fj = j === 3 ? f : obj.value(xt);
+        ctx.evaluations++;
+        if (!Number.isFinite(fj)) return Infinity;
+        d6 += C[j] * fj;
+      }
+      worst = Math.max(worst, Math.abs(d6) / Math.sqrt(924));
+    }
+    return 4 * worst;
+  };
+
   const ctx: FloatContext = {
     n,
+    tangents: false,
     hessExact: true,
     evaluations: 0,
     overflows: 0,
-    gradNorm(x) {
+    lanczosSteps: opts.lanczosSteps ?? 16,
+    gradNorm(p, at = 'x') {
       ctx.evaluations++;
-      const f = obj.grad(x, gx);
+      const f = obj.grad(p, gx);
       if (!Number.isFinite(f) || !finiteAll(gx)) return null;
       const g = nrm2(gx);
-      return { v: g, err: gradScaleErr(n, g, f, x) };
+      const a: Approx = { v: g, err: gradScaleErr(n, g, f, p) };
+      if (ctx.tangents) {
+        const d = new Float64Array(n);
+        if (g > 0) {
+          const u = Float64Array.from(gx, (t) => t / g);
+          hvp(p, u, d);
+        }
+        a.d = placed(at, d);
+      }
+      return a;
     },
     gradDiff(x, y) {
       ctx.evaluations += 2;
@@ -88,8 +234,23 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       const fy = obj.grad(y, gy);
       if (!Number.isFinite(fx) || !Number.isFinite(fy) || !finiteAll(gx) || !finiteAll(gy)) return null;
       for (let i = 0; i < n; i++) gt[i] = gx[i] - gy[i];
-      const d = nrm2(gt);
-      return { v: d, err: gradScaleErr(n, nrm2(gx), fx, x) + gradScaleErr(n, nrm2(gy), fy, y) + 4 * EPS * d };
+      const dd = nrm2(gt);
+      const a: Approx = {
+        v: dd,
+        err: gradScaleErr(n, nrm2(gx), fx, x) + gradScaleErr(n, nrm2(gy), fy, y) + 4 * EPS * dd,
+      };
+      if (ctx.tangents) {
+        const dx = new Float64Array(n),
+          dy = new Float64Array(n);
+        if (dd > 0) {
+          const u = Float64Array.from(gt, (t) => t / dd);
+          hvp(x, u, dx);
+          hvp(y, u, dy);
+          for (let i = 0; i < n; i++) dy[i] = -dy[i];
+        }
+        a.d = { x: dx, y: dy };
+      }
+      return a;
     },
     taylor(x, y) {
       const fy = obj.grad(y, gy);
@@ -121,40 +282,41 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       const r12 = est(6);
       const r = dist(x, y);
       const err = Math.abs(r20 - r12) + 64 * EPS * (abs20 + nrm2(gy) * r) + gradScaleErr(n, nrm2(gy), fy, y) * r;
-      return { v: r20, err: Number.isFinite(err) ? err : Infinity };
+      const a: Approx = { v: r20, err: Number.isFinite(err) ? err : Infinity };
+      if (ctx.tangents) {
+        ctx.evaluations++;
+        obj.grad(x, gx);
+        const dx = Float64Array.from(gx, (t, i) => t - gy[i]);
+        for (let i = 0; i < n; i++) xt[i] = x[i] - y[i];
+        const dy = new Float64Array(n);
+        hvp(y, xt, dy);
+        for (let i = 0; i < n; i++) dy[i] = -dy[i];
+        a.d = { x: dx, y: dy };
+      }
+      return a;
     },
-    gap(x) {
+    gap(p, at = 'x') {
       ctx.evaluations++;
-      const f = obj.value(x);
+      const f = ctx.tangents ? obj.grad(p, gx) : obj.value(p);
       if (!Number.isFinite(f)) return null;
-      return { v: f - opts.fstar, err: 8 * EPS * (Math.abs(f) + Math.abs(opts.fstar)) };
+      let err = 8 * EPS * (Math.abs(f) + Math.abs(opts.fstar));
+      if (opts.noise) err += noiseAt(p, f);
+      const a: Approx = { v: f - opts.fstar, err };
+      if (ctx.tangents) a.d = placed(at, Float64Array.from(gx));
+      return a;
     },
-    hessNorm(x) {
-      if (n <= denseMax && H.length === n * n) {
-        denseHessian(obj, x, H);
-        ctx.evaluations += obj.hessian ? 1 : n;
-        if (!finiteAll(H)) {
-          if (H.some(isInf)) ctx.overflows++;
-          return null;
+    hessNorm(p, at = 'x') {
+      const e = hessAt(p);
+      if (!e) return null;
+      const a: Approx = { ...e.a };
+      if (ctx.tangents) {
+        const d = thirdAlong(p, e.v);
+        if (d) {
+          if (e.sign < 0) for (let i = 0; i < n; i++) d[i] = -d[i];
+          a.d = placed(at, d);
         }
-        const norm = symNorm(H, n);
-        return { v: norm, err: 16 * n * EPS * norm + (obj.hvp || obj.hessian ? 0 : 1e-7 * norm) };
       }
-      const r = lanczos((v, out) => hv(x, v, out), n, {
-        maxIter: opts.lanczosIter ?? 16,
-        tol: 1e-5,
-        rng: lrng,
-        start: warm ?? undefined,
-      });
-      ctx.evaluations += r.iterations;
-      if (!Number.isFinite(r.norm)) {
-        if (isInf(r.norm)) ctx.overflows++;
-        return null;
-      }
-      // Start the next Lanczos run from this dominant Ritz vector (nearby points share it).
-      warm = Math.abs(r.lambdaMax) >= Math.abs(r.lambdaMin) ? r.vecMax : r.vecMin;
-      if (!r.invariant) ctx.hessExact = false;
-      return { v: r.norm, err: 16 * EPS * r.norm * n };
+      return a;
     },
     gradient(x) {
       ctx.evaluations++;
@@ -176,10 +338,7 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       return { H: Float64Array.from(H), err: 16 * n * EPS * m + (obj.hvp || obj.hessian ? 0 : 1e-7 * m) };
     },
     hessianOp(x) {
-      return (v, out) => {
-        ctx.evaluations++;
-        hv(x, v, out);
-      };
+      return (v, out) => hvp(x, v, out);
     },
     aim(x) {
       if (!opts.xstar) return null;
@@ -190,7 +349,14 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       const ip = dot(gx, gt);
       const g = nrm2(gx),
         r = nrm2(gt);
-      return { v: ip, err: 16 * EPS * g * r + gradScaleErr(n, g, f, x) * r };
+      const a: Approx = { v: ip, err: 16 * EPS * g * r + gradScaleErr(n, g, f, x) * r };
+      if (ctx.tangents) {
+        const d = new Float64Array(n);
+        hvp(x, gt, d);
+        for (let i = 0; i < n; i++) d[i] += gx[i];
+        a.d = { x: d };
+      }
+      return a;
     },
   };
   return ctx;

@@ -1,54 +1,69 @@
 /**
- * The statistics behind every estimate (theory.md §0.1), pure functions of a sample
- * set: for lhs ≤ A + B·w, the tightest A at a given B, the tightest B at a given A,
- * and the frontier B ↦ Â(B) as the upper convex hull of the points (w_i, lhs_i).
- * Each sample enters through its error-bounded value, so rounding never makes an
- * estimate tighter than the samples support.
+ * The statistics behind every estimate (docs/theory.md §0.1), pure functions of a sample
+ * set. For lhs ≤ A + B·w: the tightest A at a given B, the tightest B at a given A, and the
+ * frontier B ↦ Â(B) = max_i (lhs_i − B·w_i), the upper envelope of lines.
+ *
+ * Rounding never tightens them: every sample enters through its most lenient reading, lhs at
+ * its lower error bound and w at its upper one (L_i = lhs_i − err, W_i = w_i + err), so each
+ * statistic is a valid lower bound on the constant the samples' true values require. A
+ * sample whose weight is within its error of zero (w ≤ wErr: a stationary point for the
+ * gradient weights, a minimiser for the gap) is a zero-weight sample: if its lhs exceeds A,
+ * no finite B works ("unbounded", or 0 for a lower-type constant), which the caller re-checks
+ * in higher precision before it believes it (refine.ts).
+ *
+ * Slopes beyond 1e10 times the natural scale (max L / max W) are reported as unbounded: they
+ * come from samples whose weight is ten orders of magnitude below the largest, next to a zero
+ * of w, where the true supremum is +∞; a finite number there (1e17, say) says nothing.
  */
-import type { Sample } from './conditions.ts';
+import type { Sample } from './model.ts';
 
+/** The sample set as parallel arrays (an evidence pool, or an array of samples via `view`). */
+export interface SampleView {
+  count: number;
+  lhs: ArrayLike<number>;
+  w: ArrayLike<number>;
+  lhsErr: ArrayLike<number>;
+  wErr: ArrayLike<number>;
+}
+
+export function view(S: Sample[]): SampleView {
+  return {
+    count: S.length,
+    lhs: S.map((s) => s.lhs),
+    w: S.map((s) => s.w),
+    lhsErr: S.map((s) => s.lhsErr),
+    wErr: S.map((s) => s.wErr),
+  };
+}
+
+const asView = (S: Sample[] | SampleView): SampleView => (Array.isArray(S) ? view(S) : (S as SampleView));
+
+/** A violation only counts beyond the error bounds of both sides plus 1e-12 relative. */
 export const tolOf = (s: Sample, A: number, B: number) =>
   s.lhsErr + Math.abs(B) * s.wErr + 1e-12 * (Math.abs(s.lhs) + Math.abs(A) + Math.abs(B * s.w)) + 1e-300;
 
-/**
- * Tightest B for a given A: max_i (lhs_i − A)/w_i over samples with w_i > 0, using
- * each sample's lower error bound, so rounding never inflates it. Infinity when a
- * sample with w = 0 (within its error) already exceeds A, or when the supremum runs
- * beyond 1e10 times the natural scale max lhs / max w: that only happens as samples
- * approach a point where w vanishes and lhs does not (a stationary point for the
- * gradient forms, a minimiser for the gap forms), where the true supremum is +∞.
- */
-export function tightB(S: Sample[], A: number): { B: number; i: number } {
-  let B = -Infinity,
-    at = -1,
-    lmax = 0,
+/** w indistinguishable from zero at the sample's own error bound. */
+export const zeroWeight = (w: number, wErr: number) => w <= wErr;
+
+/** The cap on slopes: 1e10 times max L / max W over the samples. */
+function slopeCap(v: SampleView, A = 0): number {
+  let lmax = 0,
     wmax = 0;
-  for (let i = 0; i < S.length; i++) {
-    const s = S[i];
-    lmax = Math.max(lmax, Math.abs(s.lhs));
-    wmax = Math.max(wmax, s.w);
-    if (s.w <= s.wErr) {
-      if (s.lhs - A > s.lhsErr + 1e-12 * (Math.abs(s.lhs) + Math.abs(A))) return { B: Infinity, i };
-      continue;
-    }
-    const excess = s.lhs - A;
-    const b = excess >= 0 ? (excess - s.lhsErr) / (s.w + s.wErr) : excess / (s.w - s.wErr);
-    if (b > B) {
-      B = b;
-      at = i;
-    }
+  for (let i = 0; i < v.count; i++) {
+    const L = v.lhs[i] - v.lhsErr[i];
+    if (Number.isFinite(L)) lmax = Math.max(lmax, Math.abs(L));
+    wmax = Math.max(wmax, v.w[i] + v.wErr[i]);
   }
-  if (wmax > 0 && B > (1e10 * Math.max(lmax + Math.abs(A), 1e-300)) / wmax) return { B: Infinity, i: at };
-  return { B, i: at };
+  return wmax > 0 ? (1e10 * Math.max(lmax + Math.abs(A), 1e-300)) / wmax : Infinity;
 }
 
-/** Tightest A for a given B: max_i (lhs_i − B·w_i), each at its lower error bound. */
-export function tightA(S: Sample[], B: number): { A: number; i: number } {
+/** Tightest A for a given B ≥ 0: max_i (L_i − B·W_i); i the sample that attains it. */
+export function tightA(S: Sample[] | SampleView, B: number): { A: number; i: number } {
+  const v = asView(S);
   let A = -Infinity,
     at = -1;
-  for (let i = 0; i < S.length; i++) {
-    const s = S[i];
-    const a = s.lhs - B * s.w - (s.lhsErr + Math.abs(B) * s.wErr);
+  for (let i = 0; i < v.count; i++) {
+    const a = v.lhs[i] - v.lhsErr[i] - B * (v.w[i] + (B >= 0 ? v.wErr[i] : -v.wErr[i]));
     if (a > A) {
       A = a;
       at = i;
@@ -58,55 +73,125 @@ export function tightA(S: Sample[], B: number): { A: number; i: number } {
 }
 
 /**
- * The frontier B ↦ Â(B) = max_i (lhs_i − B·w_i) for B ≥ 0 (theory.md §0.1), as its
- * breakpoints: the vertices of the upper convex hull of the points (w_i, lhs_i) met
- * as B grows, down to A = 0 (constants are ≥ 0). When a sample has w = 0 the
- * frontier ends at the breakpoint where it reaches that sample's lhs and stays flat
- * beyond it (the report then gives the other constant at 0 as "unbounded").
+ * Tightest B for a given A: max_i (L_i − A)/W_i (a negative excess divided by the smallest w
+ * its error allows). Infinity when a zero-weight sample exceeds A (`forced`), or when the
+ * supremum passes the slope cap (`capped`).
  */
-export function frontier(S: Sample[]): { B: number; A: number }[] {
-  if (S.length === 0) return [];
-  let cur = 0;
-  for (let i = 1; i < S.length; i++) {
-    if (S[i].lhs > S[cur].lhs || (S[i].lhs === S[cur].lhs && S[i].w < S[cur].w)) cur = i;
-  }
-  const pts: { B: number; A: number }[] = [{ B: 0, A: S[cur].lhs }];
-  let B = 0;
-  for (let guard = 0; guard < S.length; guard++) {
-    const v = S[cur];
-    let next = -1,
-      nextB = Infinity;
-    for (let j = 0; j < S.length; j++) {
-      const s = S[j];
-      if (s.w >= v.w) continue;
-      const b = (v.lhs - s.lhs) / (v.w - s.w);
-      if (b < nextB || (b === nextB && next >= 0 && s.w < S[next].w)) {
-        nextB = b;
-        next = j;
-      }
+export function tightB(
+  S: Sample[] | SampleView,
+  A: number,
+): { B: number; i: number; forced?: boolean; capped?: boolean } {
+  const v = asView(S);
+  let B = -Infinity,
+    at = -1;
+  for (let i = 0; i < v.count; i++) {
+    const L = v.lhs[i] - v.lhsErr[i];
+    if (!Number.isFinite(L)) continue;
+    const excess = L - A;
+    if (zeroWeight(v.w[i], v.wErr[i])) {
+      if (excess > 1e-12 * (Math.abs(v.lhs[i]) + Math.abs(A))) return { B: Infinity, i, forced: true };
+      continue;
     }
-    const A0 = v.lhs - B * v.w;
-    // Where the current piece reaches A = 0.
-    const bZero = v.w > 0 ? v.lhs / v.w : Infinity;
-    if (next < 0 || nextB >= bZero) {
-      // Either the piece reaches A = 0, or the last vertex has w = 0 and the
-      // frontier stays flat at its lhs for every larger B (no extra point needed).
-      if (Number.isFinite(bZero) && A0 > 0) pts.push({ B: bZero, A: 0 });
-      break;
+    const b = excess >= 0 ? excess / (v.w[i] + v.wErr[i]) : excess / (v.w[i] - v.wErr[i]);
+    if (b > B) {
+      B = b;
+      at = i;
     }
-    if (nextB > B) pts.push({ B: nextB, A: v.lhs - nextB * v.w });
-    B = Math.max(B, nextB);
-    cur = next;
   }
-  return pts;
+  if (B > slopeCap(v, A)) return { B: Infinity, i: at, capped: true };
+  return { B, i: at };
+}
+
+export interface FrontierVertex {
+  B: number;
+  A: number;
+  /** The sample active just after this breakpoint (the one that sets Â from here on). */
+  i: number;
 }
 
 /**
- * At most `max` breakpoints of a frontier. Â(B) is convex, so the chord between two
- * kept breakpoints lies above it: the thinned frontier still gives valid (if slightly
- * looser) constants everywhere, and it is exact at every kept breakpoint.
+ * The frontier B ↦ Â(B) for B ≥ 0, as its breakpoints: (0, Â(0)), then one vertex per change
+ * of the active sample, down to A = 0 (constants are ≥ 0). Â is convex and non-increasing, so
+ * the breakpoints are the upper convex hull of the points (W_i, L_i) from the highest one
+ * leftwards. When the last active sample has weight zero (or the next slope passes the cap),
+ * Â stays flat beyond the last vertex: no finite B brings A to 0.
  */
-export function thinFrontier(all: { B: number; A: number }[], max = 24): { B: number; A: number }[] {
+export function frontier(S: Sample[] | SampleView): FrontierVertex[] {
+  const v = asView(S);
+  // Lenient points; zero-weight samples sit at W = 0 (flat lines).
+  const pts: { W: number; L: number; i: number }[] = [];
+  for (let i = 0; i < v.count; i++) {
+    const L = v.lhs[i] - v.lhsErr[i];
+    if (!Number.isFinite(L)) continue;
+    pts.push({ W: zeroWeight(v.w[i], v.wErr[i]) ? 0 : v.w[i] + v.wErr[i], L, i });
+  }
+  if (pts.length === 0) return [];
+  const cap = slopeCap(v);
+  // The top point: largest L, smallest W among ties.
+  let top = pts[0];
+  for (const p of pts) if (p.L > top.L || (p.L === top.L && p.W < top.W)) top = p;
+  // Candidates left of it, by W ascending (largest L first on ties, then deduplicated).
+  const left = pts.filter((p) => p.W < top.W).sort((a, b) => a.W - b.W || b.L - a.L);
+  const chain: { W: number; L: number; i: number }[] = [];
+  for (const p of [...left, top]) {
+    if (chain.length > 0 && chain[chain.length - 1].W === p.W) continue;
+    // Upper hull from left to right: drop the last point while it lies on or below the chord.
+    while (chain.length >= 2) {
+      const a = chain[chain.length - 2],
+        b = chain[chain.length - 1];
+      if ((b.W - a.W) * (p.L - a.L) - (b.L - a.L) * (p.W - a.W) >= 0) chain.pop();
+      else break;
+    }
+    chain.push(p);
+  }
+  // The envelope only uses the part of the hull where the slope is ≥ 0 (B ≥ 0): from the top
+  // leftwards while L does not rise again.
+  const out: FrontierVertex[] = [{ B: 0, A: top.L, i: top.i }];
+  let k = chain.length - 1;
+  while (k > 0) {
+    const cur = chain[k],
+      nxt = chain[k - 1];
+    const B = (cur.L - nxt.L) / (cur.W - nxt.W);
+    if (!(B >= 0)) break;
+    const bZero = cur.W > 0 ? cur.L / cur.W : Infinity;
+    if (B >= bZero || B > cap) break;
+    const A = cur.L - B * cur.W;
+    if (B > out[out.length - 1].B) out.push({ B, A, i: nxt.i });
+    else out[out.length - 1] = { B: out[out.length - 1].B, A: out[out.length - 1].A, i: nxt.i };
+    k--;
+  }
+  const last = chain[k];
+  const lastB = out[out.length - 1].B;
+  if (last.W > 0 && last.L > 0) {
+    const bZero = last.L / last.W;
+    if (bZero <= cap && bZero > lastB) out.push({ B: bZero, A: 0, i: last.i });
+  }
+  return out;
+}
+
+/** Â at B from the frontier's vertices (linear between them, flat beyond a flat end). */
+export function frontierAt(fr: FrontierVertex[], B: number): number {
+  if (fr.length === 0) return -Infinity;
+  for (let k = fr.length - 1; k >= 0; k--) {
+    if (B >= fr[k].B) {
+      if (k === fr.length - 1) return fr[k].A === 0 ? 0 : fr[k].A;
+      const a = fr[k],
+        b = fr[k + 1];
+      return a.A + ((b.A - a.A) * (B - a.B)) / (b.B - a.B);
+    }
+  }
+  return fr[0].A;
+}
+
+/** Does the frontier end at A = 0 (a finite B with A = 0), or stay flat? */
+export const reachesZero = (fr: FrontierVertex[]) => fr.length > 0 && fr[fr.length - 1].A === 0;
+
+/**
+ * At most `max` breakpoints of a frontier. Â(B) is convex, so the chord between two kept
+ * breakpoints lies above it: the thinned frontier still gives valid (if slightly looser)
+ * constants everywhere, and it is exact at every kept breakpoint.
+ */
+export function thinFrontier<T extends { B: number; A: number }>(all: T[], max = 24): T[] {
   // Breakpoints closer than rounding are one breakpoint (keep the later: it is exact there too).
   const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-300);
   const pts = all.filter((p, i) => i === all.length - 1 || !(close(p.B, all[i + 1].B) && close(p.A, all[i + 1].A)));
@@ -115,8 +200,8 @@ export function thinFrontier(all: { B: number; A: number }[], max = 24): { B: nu
   // Spread the rest evenly in A (the drop from Â(0) to the end).
   const a0 = pts[0].A,
     a1 = pts[pts.length - 1].A;
-  for (let k = 1; k < max - 1; k++) {
-    const target = a0 + ((a1 - a0) * k) / (max - 1);
+  for (let k = 1; k <= max - 3; k++) {
+    const target = a0 + ((a1 - a0) * k) / (max - 2);
     let best = 0;
     for (let i = 0; i < pts.length; i++) if (Math.abs(pts[i].A - target) < Math.abs(pts[best].A - target)) best = i;
     keep.add(best);

@@ -9,7 +9,7 @@
 import { all, create, type BigNumber, type EvalFunction } from 'mathjs';
 import { symNorm } from '../core/eig.ts';
 import type { SymbolicForm } from '../objectives/objective.ts';
-import { EPS, type Approx, type EvalContext } from './conditions.ts';
+import { EPS, type Approx, type EvalContext } from './model.ts';
 
 const big = create(all, { number: 'BigNumber', precision: 64, predictable: true });
 

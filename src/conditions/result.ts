@@ -1,10 +1,12 @@
 /**
- * What a check returns: one result per condition (verdict, estimate, evidence) and
- * the report around them (contract.md, JSON of `gensmooth check`).
+ * What a check returns (docs/contract.md, JSON of `gensmooth check`): one result per
+ * condition, a union on the verdict as fast-check's RunDetails is, so a counterexample exists
+ * only on `fails` and a cause only on `inconclusive`; and the report around them.
  */
 import type { Box } from '../core/box.ts';
 import type { Seed } from '../core/rng.ts';
-import type { Params } from './conditions.ts';
+import type { Domain, Origin } from '../domains/domain.ts';
+import type { Params } from './model.ts';
 
 export interface ConditionSpec {
   name: string;
@@ -24,44 +26,103 @@ export interface Counterexample {
   margin: number;
   tolerance: number;
   recheck: 'bignumber-64' | 'float64-error-bounded';
+  /** The command line that evaluates the condition at this point alone (`--at`). */
+  replay?: string;
 }
 
 export interface FrontierPoint {
   [param: string]: number | string;
 }
 
-export interface ConditionResult {
+/** Why a result is inconclusive. */
+export type Cause = 'objective' | 'usage' | 'fstar' | 'time-limit' | 'overflow' | 'tolerance';
+
+/** What a `holds` rests on (docs/theory.md §0.1: no number of samples proves it). */
+export interface Coverage {
+  /** Independent uniform draws from the domain (pairs: from the domain²) among the samples. */
+  uniformSamples: number;
+  /** Every evaluation the claim was judged against (samples, structured starts, search, shared). */
+  evidence: number;
+  confidence: number;
+  /** With `confidence`, the fraction of the domain's uniform measure where the claim fails is below this. */
+  violatingFractionBelow: number;
+  statement: string;
+}
+
+/** How the Hessian norms behind a result were computed. */
+export interface HessianNormInfo {
+  method: 'exact' | 'lanczos';
+  /** Lanczos: each norm is an interval [lower, upper]; the upper ends hold jointly with this probability. */
+  confidence?: number;
+  /** Largest (upper − lower)/lower among the samples that decided the result. */
+  maxRelativeWidth?: number;
+}
+
+/** Where the evaluations went. */
+export interface SearchSummary {
+  /** Evaluations attempted per origin (uniform, sampled, special, structured, ascent, local, shared, at). */
+  spent: Partial<Record<Origin, number>>;
+  /** Evaluations of the objective and its derivatives behind them. */
+  objectiveCalls: number;
+}
+
+/** The fields every result has, whatever its verdict. */
+export interface ResultBase {
   condition: string;
   inequality: string;
+  /** Every given parameter, defaults included. */
   claimed: Params;
-  verdict: Verdict;
+  /** What was asked: a verdict on a claim, one constant estimated, or the frontier of two. */
+  asked: 'claim' | 'estimate' | 'frontier';
+  /** The left-out constants (empty for a full claim). */
   estimate: Record<string, number | string | FrontierPoint[]>;
-  counterexample: Counterexample | null;
   evaluations: number;
+  /** Defined samples in the evidence pool. */
   samples: number;
-  /** Smallest rhs − lhs over the samples (holds), for how close the claim came. */
+  /** The domain the condition was checked on. */
+  domain: Record<string, unknown>;
+  /** Smallest rhs − lhs over the evidence (claims that hold or are undecided): how close the claim came. */
   margin?: number;
-  /** The sample where the estimate is attained (estimates). */
+  /**
+   * For a claim: the tightest value of each claimed constant that the evidence supports with the
+   * other constants as claimed (so `holds` and an estimate can never contradict each other).
+   */
+  tightest?: Record<string, number | string>;
+  /** The sample where the estimate is attained (estimates), or forced (0 or unbounded). */
   attainedAt?: { x: number[]; y: number[] | null };
+  /** Evaluations where the objective was undefined (NaN, ±∞), and the first such point. */
   undefinedSamples: number;
-  hessianNorm?: 'exact' | 'lanczos-lower-bound';
+  undefinedAt?: { x: number[]; y: number[] | null };
+  hessianNorm?: HessianNormInfo;
   dismissedCandidates?: number;
   /** Condition-specific evidence (e.g. the growth condition's radii and norms). */
   evidence?: Record<string, unknown>;
-  reason?: string;
-  /** Why a result is inconclusive: the objective failed, a parameter or input is missing, or f* is unknown. */
-  cause?: 'objective' | 'usage' | 'fstar' | 'time-limit' | 'overflow';
+  search?: SearchSummary;
   /** True when --time-limit stopped the sampling or the search before it was done. */
   partial?: boolean;
-  /** Samples whose value or gradient overflowed (±Infinity). */
+  /** Evaluations whose value or gradient overflowed (±Infinity). */
   overflowSamples?: number;
   /** (w, lhs) of the samples, thinned evenly, when CheckOptions.keepSamples asks for them (reports). */
   scatter?: { w: number[]; lhs: number[] };
   notes: string[];
 }
 
+export type ConditionResult =
+  | (ResultBase & { verdict: 'fails'; counterexample: Counterexample; reason?: undefined; cause?: undefined })
+  | (ResultBase & {
+      verdict: 'holds';
+      counterexample: null;
+      coverage?: Coverage;
+      reason?: undefined;
+      cause?: undefined;
+    })
+  | (ResultBase & { verdict: 'estimated'; counterexample: null; reason?: undefined; cause?: undefined })
+  | (ResultBase & { verdict: 'inconclusive'; counterexample: null; cause: Cause; reason: string });
+
 export interface CheckOptions {
+  /** The box [lo, hi]^n (the default domain); ignored when `domain` is given. */
   box: Box;
+  domain?: Domain;
   seed: Seed;
   samples: number;
   fstar?: number;
@@ -73,6 +134,12 @@ export interface CheckOptions {
   keepSamples?: number;
   /** Stop sampling and searching at this time (performance.now() milliseconds); the result is marked partial. */
   deadline?: number;
+  /** Any undefined value (NaN, ±∞) of the objective or its derivatives is an objective error. */
+  strict?: boolean;
+  /** Skip the derivative consistency check that runs before any condition. */
+  noVerify?: boolean;
+  /** Evaluate the conditions at these points only (one point, or two for pair conditions). */
+  at?: Float64Array[];
 }
 
 export interface FstarInfo {
@@ -85,8 +152,12 @@ export interface CheckReport {
   objective: string;
   dim: number;
   seed: Seed;
-  box: Box;
+  /** The box (for box domains: the contract's field). */
+  box: Box | { lo: number[]; hi: number[] };
+  domain: Record<string, unknown>;
   fstar?: FstarInfo;
+  /** The derivative consistency check that ran before the conditions (null with --no-verify). */
+  derivatives?: { verdict: 'ok' | 'mismatch'; points: number } | null;
   results: ConditionResult[];
   notes: string[];
 }

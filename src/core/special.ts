@@ -91,3 +91,18 @@ export function normalQuantile(p: number): number {
     (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
   );
 }
+
+/** φ(u) = eᵘ − u − 1 without cancellation (series for small |u|). */
+export function expm1MinusU(u: number): number {
+  if (Math.abs(u) < 0.5) {
+    let term = (u * u) / 2,
+      s = term;
+    for (let k = 3; k < 40; k++) {
+      term *= u / k;
+      s += term;
+      if (Math.abs(term) < 1e-17 * Math.abs(s)) break;
+    }
+    return s;
+  }
+  return Math.expm1(u) - u;
+}

@@ -1,6 +1,6 @@
 /**
  * fast-check arbitraries over gensmooth's objects: the one definition of every
- * distribution the checkers sample from (generators/sampler.ts draws from these with
+ * distribution the checkers sample from (the domains in src/domains/ draw from these with
  * fc.sample and a seed from the run's Rng), and what users compose in their own
  * properties (seeded, shrinkable, replayable).
  *
@@ -14,6 +14,27 @@ import fc from 'fast-check';
 export type { Box } from '../core/box.ts';
 import type { Box } from '../core/box.ts';
 const TWO53 = 2 ** 53;
+
+/** Per-coordinate bounds [lo_i, hi_i] (a box with its own interval in every coordinate). */
+export interface Bounds {
+  lo: ArrayLike<number>;
+  hi: ArrayLike<number>;
+}
+
+/** A scalar box [lo, hi]^n or per-coordinate bounds, as arrays of length n. */
+export function boundsOf(n: number, b: Box | Bounds): { lo: Float64Array; hi: Float64Array } {
+  if (Array.isArray(b)) return { lo: new Float64Array(n).fill(b[0]), hi: new Float64Array(n).fill(b[1]) };
+  const bb = b as Bounds;
+  return { lo: Float64Array.from(bb.lo), hi: Float64Array.from(bb.hi) };
+}
+
+/** The unit cube mapped affinely onto the bounds (the same doubles as uniformArb per coordinate). */
+function inBounds(n: number, b: Box | Bounds) {
+  const { lo, hi } = boundsOf(n, b);
+  return fc
+    .array(fc.noBias(fc.integer({ min: 0, max: TWO53 - 1 })), { minLength: n, maxLength: n })
+    .map((k) => Float64Array.from(k, (ki, i) => lo[i] + (hi[i] - lo[i]) * (ki / TWO53)));
+}
 
 /** Uniform on [lo, hi). */
 export function uniformArb(lo: number, hi: number): fc.Arbitrary<number> {
@@ -33,8 +54,8 @@ export function normalArb(): fc.Arbitrary<number> {
 }
 
 /** A point of the box [lo, hi]^n. */
-export function pointArb(n: number, box: Box): fc.Arbitrary<Float64Array> {
-  return fc.array(uniformArb(box[0], box[1]), { minLength: n, maxLength: n }).map((a) => Float64Array.from(a));
+export function pointArb(n: number, box: Box | Bounds): fc.Arbitrary<Float64Array> {
+  return inBounds(n, box);
 }
 
 /** A uniformly distributed unit vector of R^n (normalised Gaussian). */
@@ -54,34 +75,38 @@ export function unitArb(n: number): fc.Arbitrary<Float64Array> {
 }
 
 /** A corner of the box: every coordinate at LO or HI. */
-export function cornerArb(n: number, box: Box): fc.Arbitrary<Float64Array> {
+export function cornerArb(n: number, box: Box | Bounds): fc.Arbitrary<Float64Array> {
+  const { lo, hi } = boundsOf(n, box);
   return fc
     .array(fc.boolean(), { minLength: n, maxLength: n })
-    .map((b) => Float64Array.from(b, (t) => (t ? box[1] : box[0])));
+    .map((b) => Float64Array.from(b, (t, i) => (t ? hi[i] : lo[i])));
 }
 
 /** A point on a face: uniform, then a nonempty set of coordinates pinned to LO or HI. */
-export function faceArb(n: number, box: Box): fc.Arbitrary<Float64Array> {
+export function faceArb(n: number, box: Box | Bounds): fc.Arbitrary<Float64Array> {
+  const { lo, hi } = boundsOf(n, box);
   return fc
     .tuple(pointArb(n, box), fc.array(fc.tuple(fc.nat({ max: n - 1 }), fc.boolean()), { minLength: 1, maxLength: n }))
     .map(([x, pins]) => {
       const y = Float64Array.from(x);
-      for (const [i, hi] of pins) y[i] = hi ? box[1] : box[0];
+      for (const [i, top] of pins) y[i] = top ? hi[i] : lo[i];
       return y;
     });
 }
 
-function clampInto(y: Float64Array, box: Box): Float64Array {
-  for (let i = 0; i < y.length; i++) y[i] = Math.min(box[1], Math.max(box[0], y[i]));
+function clampInto(y: Float64Array, lo: Float64Array, hi: Float64Array): Float64Array {
+  for (let i = 0; i < y.length; i++) y[i] = Math.min(hi[i], Math.max(lo[i], y[i]));
   return y;
 }
 
 /** c + r·u with u uniform on the sphere and r log-uniform in [rmin, rmax], clamped to the box: neighbourhoods of stationary points and saddles. */
-export function nearArb(c: Float64Array, rmin: number, rmax: number, box: Box): fc.Arbitrary<Float64Array> {
+export function nearArb(c: Float64Array, rmin: number, rmax: number, box: Box | Bounds): fc.Arbitrary<Float64Array> {
+  const { lo, hi } = boundsOf(c.length, box);
   return fc.tuple(unitArb(c.length), logUniformArb(rmin, rmax)).map(([u, r]) =>
     clampInto(
       Float64Array.from(c, (v, i) => v + r * u[i]),
-      box,
+      lo,
+      hi,
     ),
   );
 }
@@ -91,31 +116,39 @@ export interface Pair {
   y: Float64Array;
 }
 
+/** The largest side of the box (radii of near pairs are relative to it). */
+export function widthOf(n: number, box: Box | Bounds): number {
+  const { lo, hi } = boundsOf(n, box);
+  let w = 0;
+  for (let i = 0; i < n; i++) w = Math.max(w, hi[i] - lo[i]);
+  return w;
+}
+
 /** Far pairs: two independent points of the box. */
-export function farPairArb(n: number, box: Box): fc.Arbitrary<Pair> {
+export function farPairArb(n: number, box: Box | Bounds): fc.Arbitrary<Pair> {
   return fc.tuple(pointArb(n, box), pointArb(n, box)).map(([x, y]) => ({ x, y }));
 }
 
 /** Near pairs: y = x + t·u, t log-uniform in [1e-6, 0.5]·width (they reproduce the Hessian forms). */
-export function nearPairArb(n: number, box: Box): fc.Arbitrary<Pair> {
-  const width = box[1] - box[0];
+export function nearPairArb(n: number, box: Box | Bounds): fc.Arbitrary<Pair> {
+  const width = widthOf(n, box);
   return pointArb(n, box).chain((x) => nearArb(x, 1e-6 * width, 0.5 * width, box).map((y) => ({ x, y })));
 }
 
 /** Pairs with one end at an anchor (a stationary point: the asymmetric forms' worst case) and the other uniform or at a corner; both orientations. */
-export function anchoredPairArb(anchors: Float64Array[], n: number, box: Box): fc.Arbitrary<Pair> {
+export function anchoredPairArb(anchors: Float64Array[], n: number, box: Box | Bounds): fc.Arbitrary<Pair> {
   return fc
     .tuple(fc.constantFrom(...anchors), fc.oneof(pointArb(n, box), cornerArb(n, box)), fc.boolean())
     .map(([a, p, flip]) => (flip ? { x: Float64Array.from(a), y: p } : { x: p, y: Float64Array.from(a) }));
 }
 
 /** Pairs with at least one end at a corner. */
-export function cornerPairArb(n: number, box: Box): fc.Arbitrary<Pair> {
+export function cornerPairArb(n: number, box: Box | Bounds): fc.Arbitrary<Pair> {
   return fc.tuple(cornerArb(n, box), fc.oneof(cornerArb(n, box), pointArb(n, box))).map(([x, y]) => ({ x, y }));
 }
 
 /** Near or far pairs, as the checkers sample them. */
-export function pairArb(n: number, box: Box): fc.Arbitrary<Pair> {
+export function pairArb(n: number, box: Box | Bounds): fc.Arbitrary<Pair> {
   return fc.oneof(farPairArb(n, box), nearPairArb(n, box));
 }
 

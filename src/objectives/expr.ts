@@ -252,9 +252,14 @@ export function parseExpression(src: string): { tree: MathNode; variables: strin
   return { tree, variables: Array.from({ length: n }, (_, i) => `x${i + 1}`) };
 }
 
+/**
+ * The derivative, simplified only by rules that hold for every real value: mathjs's full
+ * simplify rewrites (u·v)^c as u^c·v^c, which is NaN for a negative factor and a fractional c
+ * (so the gradient of abs(x)^2.2 = (x·sign x)^2.2 was NaN at every x < 0).
+ */
 function differentiate(tree: MathNode, v: string): MathNode {
   try {
-    return math.derivative(tree, v);
+    return math.simplifyConstant(math.simplifyCore(math.derivative(tree, v, { simplify: false })));
   } catch (e) {
     throw new UsageError(
       `cannot differentiate the expression with respect to ${v}: ${e instanceof Error ? e.message : String(e)}`,

@@ -19,15 +19,60 @@ export interface VerifyOptions {
   seed?: Seed;
   box?: [number, number];
   points?: number;
+  /** Check at these points (instead of seeded points of the box). */
+  at?: Float64Array[];
+  /** Random directions for the gradient check above 200 dimensions (default 64). */
+  directions?: number;
+  /** A point where f is undefined (NaN, ±∞) is an objective error, not a skipped point. */
+  strict?: boolean;
   /** Relative tolerance on top of the estimated finite-difference error. */
   rtol?: number;
 }
 
 export interface DerivCheck {
   maxRelError: number;
-  worst: { x: number[]; relError: number; analytic: number; finiteDifference: number; fdErrorEstimate: number } | null;
+  worst: {
+    x: number[];
+    relError: number;
+    analytic: number;
+    finiteDifference: number;
+    fdErrorEstimate: number;
+    /** The coordinate (or random direction) of the worst directional derivative. */
+    direction?: number;
+  } | null;
   points: number;
   ok: boolean;
+  /** What a mismatch looks like, in words ("the gradient looks sign-flipped", "off by a factor 2", ...). */
+  diagnosis?: string;
+}
+
+/**
+ * Name the pattern of a mismatch from the pairs (analytic, finite difference) of one point:
+ * the least-squares factor c with analytic ≈ c·fd, and how well it explains them.
+ */
+export function diagnose(an: number[], fd: number[], what: string): string {
+  let sab = 0,
+    sbb = 0,
+    saa = 0;
+  for (let i = 0; i < an.length; i++) {
+    sab += an[i] * fd[i];
+    sbb += fd[i] * fd[i];
+    saa += an[i] * an[i];
+  }
+  if (!(sbb > 0))
+    return saa > 0 ? `the ${what} is nonzero where the finite differences vanish` : `the ${what} does not match`;
+  const c = sab / sbb;
+  const resid = Math.max(0, saa - c * sab) / Math.max(saa, 1e-300);
+  const near = (k: number) => Math.abs(c - k) <= 0.02 * Math.abs(k);
+  if (resid < 1e-4) {
+    if (near(-1)) return `the ${what} looks sign-flipped (it is −1 times the finite differences)`;
+    if (near(0)) return `the ${what} is (nearly) zero where the finite differences are not`;
+    for (const k of [2, 0.5, 4, 0.25, -2, -0.5])
+      if (near(k)) return `the ${what} is off by a factor ${k} (it is ${k} times the finite differences)`;
+    if (!near(1))
+      return `the ${what} is off by a factor ${Number(c.toPrecision(4))} (it is that multiple of the finite differences)`;
+  }
+  return `the ${what} does not match the finite differences (no common factor explains it)`;
 }
 
 export interface VerifyResult {
@@ -39,6 +84,8 @@ export interface VerifyResult {
   hvp: (DerivCheck & { directions: number }) | null;
   verdict: 'ok' | 'mismatch';
   skippedPoints: number;
+  /** The first point where f was undefined (skipped), if any. */
+  skippedAt: number[] | null;
   notes: string[];
 }
 
@@ -86,11 +133,15 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
   let skipped = 0;
   const notes: string[] = [];
   const points: Float64Array[] = [];
-  if (obj.x0 && obj.x0.every((t) => t >= box[0] && t <= box[1])) points.push(Float64Array.from(obj.x0));
-  const ptRng = rng.stream('points');
-  while (points.length < nPts) points.push(ptRng.fillUniform(new Float64Array(n), box[0], box[1]));
+  if (opts.at) for (const a of opts.at) points.push(Float64Array.from(a));
+  else {
+    if (obj.x0 && obj.x0.every((t) => t >= box[0] && t <= box[1])) points.push(Float64Array.from(obj.x0));
+    const ptRng = rng.stream('points');
+    while (points.length < nPts) points.push(ptRng.fillUniform(new Float64Array(n), box[0], box[1]));
+  }
+  let firstSkipped: Float64Array | null = null;
 
-  const nDir = coordinateMode ? n : 64;
+  const nDir = coordinateMode ? n : (opts.directions ?? 64);
   const dirs: Float64Array[] = [];
   for (let k = 0; k < nDir; k++) {
     const d = new Float64Array(n);
@@ -105,8 +156,11 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
       den = 0,
       slack = 0,
       finite = true;
-    let worst = { an: 0, fd: 0, err: 0, rel: -1 };
-    for (const d of dirs) {
+    let worst = { an: 0, fd: 0, err: 0, rel: -1, k: 0 };
+    const ans: number[] = [],
+      fds: number[] = [];
+    for (let k = 0; k < dirs.length; k++) {
+      const d = dirs[k];
       const r = fd4((s) => {
         for (let i = 0; i < n; i++) xs[i] = x[i] + s * d[i];
         return obj.value(xs);
@@ -124,10 +178,13 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
       den = Math.max(den, Math.abs(an), Math.abs(r.d));
       slack += err * err;
       const rel = diff / Math.max(Math.abs(an), Math.abs(r.d), floor, 1e-300);
-      if (rel > worst.rel) worst = { an, fd: r.d, err, rel };
+      if (rel > worst.rel) worst = { an, fd: r.d, err, rel, k };
+      ans.push(an);
+      fds.push(r.d);
     }
     const absErr = Math.sqrt(num);
-    return { pass: !(absErr > Math.sqrt(slack) + rtol * den), rel: absErr / Math.max(den, 1e-300), worst, finite };
+    const pass = !(absErr > Math.sqrt(slack) + rtol * den);
+    return { pass, rel: absErr / Math.max(den, 1e-300), worst, finite, ans, fds };
   };
 
   /** HVP check at x along d with step h: differences of gradients. */
@@ -146,6 +203,8 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
       est2 = 0,
       hn = 0,
       gscale = 0;
+    const ans: number[] = [],
+      fds: number[] = [];
     for (let i = 0; i < n; i++) {
       const d1 = (8 * (gp1[i] - gm1[i]) - (gp2[i] - gm2[i])) / (12 * h);
       const d2 = (8 * (gp2[i] - gm2[i]) - (gp4[i] - gm4[i])) / (24 * h);
@@ -154,13 +213,21 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
       hn = Math.max(hn, Math.abs(hv[i]), Math.abs(d1));
       gscale = Math.max(gscale, Math.abs(gp2[i]), Math.abs(gm2[i]));
       gs[i] = d1;
+      ans.push(hv[i]);
+      fds.push(d1);
     }
     const floor = (100 * EPS * gscale * Math.sqrt(n)) / h;
     const diff = Math.sqrt(diff2);
     const slackH = 10 * Math.sqrt(est2) + floor;
     const finite = Number.isFinite(diff) && Number.isFinite(slackH);
     const rel = finite ? diff / Math.max(nrm2(hv), nrm2(gs), floor, 1e-300) : 0;
-    return { pass: !finite || !(diff > slackH + rtol * Math.max(hn, 1e-300) * Math.sqrt(n)), rel, slack: slackH };
+    return {
+      pass: !finite || !(diff > slackH + rtol * Math.max(hn, 1e-300) * Math.sqrt(n)),
+      rel,
+      slack: slackH,
+      ans,
+      fds,
+    };
   };
 
   // A failure (or a poor agreement) at step h is retried at h/8 and h/64, keeping the
@@ -171,7 +238,12 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
     x.set(p);
     const f = obj.value(x);
     if (!Number.isFinite(f)) {
+      if (opts.strict)
+        throw new ObjectiveError(
+          `${obj.name}: f is not finite (${f}) at x = ${fmtPoint(x)}; --strict makes an undefined point an error (without it, it is skipped)`,
+        );
       skipped++;
+      firstSkipped ??= Float64Array.from(x);
       continue;
     }
     const fg = obj.grad(x, g);
@@ -199,7 +271,9 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
         analytic: gr.worst.an,
         finiteDifference: gr.worst.fd,
         fdErrorEstimate: gr.worst.err,
+        direction: gr.worst.k,
       };
+      if (!gr.pass) grad.diagnosis = diagnose(gr.ans, gr.fds, 'gradient');
     }
     if (hvp && obj.hvp) {
       for (let k = 0; k < 3; k++) {
@@ -215,6 +289,7 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
         if (!hr.pass) hvp.ok = false;
         if (hvp.worst === null || hr.rel > hvp.maxRelError) {
           hvp.maxRelError = hr.rel;
+          if (!hr.pass) hvp.diagnosis = diagnose(hr.ans, hr.fds, 'Hessian-vector product');
           hvp.worst = {
             x: Array.from(x),
             relError: hr.rel,
@@ -232,7 +307,9 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
     );
   }
   if (skipped > 0)
-    notes.push(`${skipped} of ${points.length} sampled points are outside the domain (f not finite) and were skipped`);
+    notes.push(
+      `${skipped} of ${points.length} sampled points are outside the domain (f not finite) and were skipped, e.g. x = ${fmtPoint(firstSkipped!)} (--strict makes them an error)`,
+    );
   return {
     objective: obj.name,
     dim: n,
@@ -242,6 +319,7 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
     hvp,
     verdict: grad.ok && (hvp?.ok ?? true) ? 'ok' : 'mismatch',
     skippedPoints: skipped,
+    skippedAt: firstSkipped ? Array.from(firstSkipped) : null,
     notes,
   };
 }

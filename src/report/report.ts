@@ -31,7 +31,7 @@ export interface ReportModel {
   objective: string;
   dim: number;
   seed: number | string;
-  box: [number, number];
+  box: CheckReport['box'];
   notes: string[];
   check: CheckReport;
   run?: RunSection;
@@ -196,8 +196,11 @@ function conditionPlots(r: ConditionResult, idx: number): { file: string; title:
 
 function tracePlot(run: RunSection): { file: string; title: string; svg: string } {
   const tr = run.result.trace;
-  const shift = run.fstar ?? Math.min(...tr.map((p) => p.f)) - 1e-12 * (1 + Math.abs(Math.min(...tr.map((p) => p.f))));
-  const ylabel = run.fstar !== undefined ? 'f(x_t) − f*' : 'f(x_t) − min_t f(x_t) (f* unknown)';
+  // With f* known, f − f* on a log axis; without it, f itself on a linear axis (subtracting the
+  // run's own minimum would draw a plunge to zero at the best iterate that is not in the data).
+  const known = run.fstar !== undefined;
+  const shift = known ? run.fstar! : 0;
+  const ylabel = known ? 'f(x_t) − f*' : 'f(x_t) (f* unknown)';
   const series: Series[] = [
     {
       label: `${run.result.method.name}`,
@@ -224,9 +227,9 @@ function tracePlot(run: RunSection): { file: string; title: string; svg: string 
       xlabel: 'iteration t',
       ylabel,
       logx: true,
-      logy: true,
+      logy: known,
       series,
-      legend: 'bl',
+      legend: known ? 'bl' : 'tl',
     }),
   };
 }
@@ -282,10 +285,57 @@ function rows(model: ReportModel): string[][] {
   ]);
 }
 
+/** Where the check ran, in words. */
+function domainText(m: ReportModel): string {
+  const b = m.box;
+  return Array.isArray(b) ? `box [${b.join(', ')}]^${m.dim}` : `domain ${String(m.check.domain.spec)}`;
+}
+
+/** What one result says beyond its table row, as plain sentences: the same for report.md and report.html. */
+export function resultDetails(r: ConditionResult): string[] {
+  const out: string[] = [];
+  const fr = r.estimate.frontier;
+  if (Array.isArray(fr))
+    out.push(
+      `Frontier (tightest pairs): ${fr
+        .map(
+          (p) =>
+            `(${Object.entries(p)
+              .map(([k, v]) => `${k} = ${fmt(v)}`)
+              .join(', ')})`,
+        )
+        .join(', ')}.`,
+    );
+  let verdict = `Verdict ${r.verdict} from ${r.samples} samples (${r.evaluations} evaluations).`;
+  if (r.verdict === 'holds' && r.margin !== undefined) verdict += ` Closest margin rhs − lhs = ${fmt(r.margin)}.`;
+  out.push(verdict);
+  if (r.verdict === 'holds' && r.coverage)
+    out.push(`${r.coverage.statement[0].toUpperCase()}${r.coverage.statement.slice(1)}.`);
+  if (r.verdict === 'fails') {
+    const c = r.counterexample;
+    out.push(
+      `Counterexample x = [${c.x.map(fmt).join(', ')}]${c.y ? `, y = [${c.y.map(fmt).join(', ')}]` : ''}: lhs ${fmt(c.lhs)} > rhs ${fmt(c.rhs)}, re-checked (${c.recheck}).`,
+    );
+    if (c.replay) out.push(`Replay the point alone: ${c.replay}`);
+  }
+  if (r.verdict === 'inconclusive') out.push(`Inconclusive (${r.cause}): ${r.reason}.`);
+  if (r.tightest && Object.keys(r.tightest).length > 0)
+    out.push(
+      `Tightest over the evidence, the other constants as claimed: ${Object.entries(r.tightest)
+        .map(([k, v]) => `${k} = ${fmt(v)}`)
+        .join(', ')}.`,
+    );
+  if (r.hessianNorm?.method === 'lanczos')
+    out.push(
+      `Hessian norms by Lanczos intervals (joint confidence ${fmt(100 * (r.hessianNorm.confidence ?? 0))} %, widest decisive interval ${fmt(100 * (r.hessianNorm.maxRelativeWidth ?? 0))} % of its lower end).`,
+    );
+  return out;
+}
+
 function markdown(m: ReportModel): string {
   const L: string[] = [];
   L.push(`# Assumption report: \`${m.objective}\``, '');
-  L.push(`Dimension ${m.dim}, box [${m.box.join(', ')}]^${m.dim}, seed ${m.seed}.`, '');
+  L.push(`Dimension ${m.dim}, ${domainText(m)}, seed ${m.seed}.`, '');
   L.push('| condition | claimed | verdict | estimate | counterexample / reason |', '|---|---|---|---|---|');
   for (const r of rows(m)) L.push(`| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
   L.push('');
@@ -302,20 +352,7 @@ function markdown(m: ReportModel): string {
       `${r.inequality}`,
       '',
     );
-    const fr = r.estimate.frontier;
-    if (Array.isArray(fr))
-      L.push(
-        `Frontier (tightest pairs): ${fr
-          .map(
-            (p) =>
-              `(${Object.entries(p)
-                .map(([k, v]) => `${k} = ${fmt(v)}`)
-                .join(', ')})`,
-          )
-          .join(', ')}.`,
-        '',
-      );
-    L.push(`Verdict **${r.verdict}** from ${r.samples} samples (${r.evaluations} evaluations).`, '');
+    for (const d of resultDetails(r)) L.push(d.replace(/^Verdict (\S+)/, 'Verdict **$1**'), '');
     for (const n of r.notes) L.push(`- ${n}`);
     if (r.notes.length) L.push('');
     for (const p of m.plots.filter((q) => q.result === ri)) L.push(`![${p.title}](${p.file})`, '');
@@ -364,9 +401,7 @@ function html(
 ): string {
   const body: string[] = [];
   body.push(`<h1>Assumption report: <code>${escHtml(m.objective)}</code></h1>`);
-  body.push(
-    `<p>Dimension ${m.dim}, box [${m.box.join(', ')}]<sup>${m.dim}</sup>, seed ${escHtml(String(m.seed))}.</p>`,
-  );
+  body.push(`<p>Dimension ${m.dim}, ${escHtml(domainText(m))}, seed ${escHtml(String(m.seed))}.</p>`);
   body.push(
     '<table><thead><tr><th>condition</th><th>claimed</th><th>verdict</th><th>estimate</th><th>counterexample / reason</th></tr></thead><tbody>',
   );
@@ -385,8 +420,12 @@ function html(
                 .join(', '),
             )})</small>`
           : ''
-      }</h2><p>${escHtml(r.inequality)}</p><p>Verdict <b class="v-${r.verdict}">${r.verdict}</b> from ${r.samples} samples.</p>`,
+      }</h2><p>${escHtml(r.inequality)}</p>`,
     );
+    for (const d of resultDetails(r))
+      body.push(
+        `<p>${escHtml(d).replace(/^Verdict (\S+)/, (_m, v: string) => `Verdict <b class="v-${v}">${v}</b>`)}</p>`,
+      );
     if (r.notes.length) body.push(`<ul>${r.notes.map((n) => `<li>${escHtml(n)}</li>`).join('')}</ul>`);
     for (const p of plots.filter((q) => q.result === ri))
       body.push(`<figure>${p.svg}<figcaption>${escHtml(p.title)}</figcaption></figure>`);

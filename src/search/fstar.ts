@@ -1,5 +1,7 @@
 /** f* when it is not given: the infimum estimated by multi-start L-BFGS. */
 import type { Box } from '../core/box.ts';
+import type { Domain } from '../domains/domain.ts';
+import { asDomain } from './stationary.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { lbfgs } from './local.ts';
@@ -7,7 +9,7 @@ import { lbfgs } from './local.ts';
 /** f*: multi-start L-BFGS (unconstrained), never above the smallest value seen. */
 export function estimateFstar(
   obj: Objective,
-  box: Box,
+  where: Box | Domain,
   rng: Rng,
   starts: number,
   extra: Float64Array[],
@@ -15,7 +17,7 @@ export function estimateFstar(
   let best = Infinity;
   let at: Float64Array | null = null;
   const x0s = [...extra];
-  for (let s = 0; s < starts; s++) x0s.push(rng.fillUniform(new Float64Array(obj.dim), box[0], box[1]));
+  x0s.push(...asDomain(obj.dim, where).starts(rng, starts));
   for (const x0 of x0s) {
     const r = lbfgs(obj, x0, 300);
     if (r.unbounded) return { value: -Infinity, unbounded: true, at: null };

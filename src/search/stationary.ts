@@ -1,18 +1,25 @@
 /**
- * Stationary points in (or near) the box (theory.md §0.2.3): there the gradient terms of
+ * Stationary points in the domain (theory.md §0.2.3): there the gradient terms of
  * the (L0,L1)-type conditions vanish, so they are the cheapest decisive probes.
  */
 import type { Box } from '../core/box.ts';
+import { boxDomain } from '../domains/box.ts';
+import type { Domain } from '../domains/domain.ts';
 import { cholSolve } from '../core/linalg.ts';
 import type { Rng } from '../core/rng.ts';
 import { nrm2 } from '../core/vec.ts';
 import { denseHessian, hvpOf, type Objective } from '../objectives/objective.ts';
 import { lbfgs } from './local.ts';
 
-/** Stationary points in (or near) the box: Levenberg–Marquardt on ∇f(x) = 0 (small n). */
-export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts: number): Float64Array[] {
+/** A box [lo, hi]^n as a domain (the API still takes boxes). */
+export const asDomain = (n: number, d: Box | Domain): Domain =>
+  Array.isArray(d) ? boxDomain(n, new Array(n).fill(d[0]), new Array(n).fill(d[1])) : (d as Domain);
+
+/** Stationary points in the domain: Levenberg–Marquardt on ∇f(x) = 0 (small n). */
+export function findStationaryPoints(obj: Objective, where: Box | Domain, rng: Rng, starts: number): Float64Array[] {
   const n = obj.dim;
-  if (n > 40) return stationaryByGradientNorm(obj, box, rng, Math.min(starts, 4));
+  const dom = asDomain(n, where);
+  if (n > 40) return stationaryByGradientNorm(obj, dom, rng, Math.min(starts, 4));
   const H = new Float64Array(n * n),
     M = new Float64Array(n * n),
     g = new Float64Array(n),
@@ -21,7 +28,7 @@ export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts:
     xt = new Float64Array(n);
   const found: Float64Array[] = [];
   for (let s = 0; s < starts; s++) {
-    const x = rng.fillUniform(new Float64Array(n), box[0], box[1]);
+    const x = dom.starts(rng, 1)[0];
     let f = obj.grad(x, g);
     if (!Number.isFinite(f)) continue;
     let gn = nrm2(g);
@@ -60,10 +67,11 @@ export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts:
       } else mu *= 4;
       if (mu > 1e12) break;
     }
-    const inside = x.every((v) => v >= box[0] - 1e-9 * (box[1] - box[0]) && v <= box[1] + 1e-9 * (box[1] - box[0]));
+    const slack = 1e-9 * dom.width;
+    const inside = x.every((v, i) => v >= dom.lo[i] - slack && v <= dom.hi[i] + slack);
     const scale = Math.abs(f) + 1;
     if (inside && gn <= 1e-6 * scale) {
-      for (let i = 0; i < n; i++) x[i] = Math.min(box[1], Math.max(box[0], x[i]));
+      dom.project(x);
       if (!found.some((y) => y.every((v, i) => Math.abs(v - x[i]) <= 1e-7 * (1 + Math.abs(v))))) found.push(x);
     }
   }
@@ -74,7 +82,7 @@ export function findStationaryPoints(obj: Objective, box: Box, rng: Rng, starts:
  * Stationary points in high dimension: L-BFGS on φ(x) = ½‖∇f(x)‖², whose gradient is
  * ∇²f(x)∇f(x) (one Hessian-vector product), from the box centre and seeded starts.
  */
-function stationaryByGradientNorm(obj: Objective, box: Box, rng: Rng, starts: number): Float64Array[] {
+function stationaryByGradientNorm(obj: Objective, dom: Domain, rng: Rng, starts: number): Float64Array[] {
   const n = obj.dim;
   const hv = hvpOf(obj);
   const g = new Float64Array(n);
@@ -92,15 +100,14 @@ function stationaryByGradientNorm(obj: Objective, box: Box, rng: Rng, starts: nu
     },
   };
   const found: Float64Array[] = [];
-  const x0s: Float64Array[] = [new Float64Array(n).fill(0.5 * (box[0] + box[1]))];
-  for (let s = 1; s < starts; s++) x0s.push(rng.fillUniform(new Float64Array(n), box[0], box[1]));
+  const x0s: Float64Array[] = [dom.centre(), ...dom.starts(rng, Math.max(0, starts - 1))];
   for (const x0 of x0s) {
     const f0 = obj.grad(x0, g);
     const g0 = nrm2(g);
     const r = lbfgs(phi, x0, 200);
     if (r.unbounded || !Number.isFinite(r.f)) continue;
     const gn = Math.sqrt(2 * r.f);
-    const inside = r.x.every((v) => v >= box[0] && v <= box[1]);
+    const inside = dom.contains(r.x);
     if (inside && gn <= 1e-6 * Math.max(g0, Math.abs(f0), 1)) found.push(r.x);
   }
   return found;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkObjective } from '../../src/conditions/check.ts';
 import { parseConditionSpec } from '../../src/conditions/spec.ts';
 import { type CheckReport } from '../../src/conditions/result.ts';
-import { expm1MinusU, operatorNorm } from '../../src/conditions/extra.ts';
+import { expm1MinusU } from '../../src/core/special.ts';
+import { operatorNorm } from '../../src/conditions/families/non-euclidean.ts';
 import { resolveObjective } from '../../src/objectives/spec.ts';
 import { UsageError } from '../../src/errors.ts';
 

@@ -12,14 +12,13 @@
  * decisive refutation is a path to infinity along which ‖∇f‖ stays bounded while the
  * Hessian grows (a non-compact set of stationary points, as in their Ex. 2.7).
  */
-import { Rng } from '../core/rng.ts';
-import { linfit } from '../core/stats.ts';
-import { nrm2 } from '../core/vec.ts';
-import { denseHessian, type Objective } from '../objectives/objective.ts';
-import { maximize } from '../search/local.ts';
-import type { ConditionDef, Params } from './conditions.ts';
-import type { ConditionResult } from './../conditions/result.ts';
-import type { RunOptions } from './../conditions/run.ts';
+import { Rng } from '../../core/rng.ts';
+import { linfit } from '../../core/stats.ts';
+import { nrm2 } from '../../core/vec.ts';
+import { denseHessian, type Objective } from '../../objectives/objective.ts';
+import { maximize } from '../../search/local.ts';
+import type { ConditionDef, CustomRunOptions, Params } from '../model.ts';
+import type { ConditionResult, Counterexample, ResultBase } from '../result.ts';
 
 function frobenius(obj: Objective, x: Float64Array, H: Float64Array): number {
   denseHessian(obj, x, H);
@@ -28,11 +27,14 @@ function frobenius(obj: Objective, x: Float64Array, H: Float64Array): number {
   return Math.sqrt(s);
 }
 
-export function runGrowth(obj: Objective, claimed: Params, opts: RunOptions, base: ConditionResult): ConditionResult {
+export function runGrowth(obj: Objective, claimed: Params, opts: CustomRunOptions, base: ResultBase): ConditionResult {
   const n = obj.dim;
   if (n > 200)
     return {
       ...base,
+      verdict: 'inconclusive',
+      counterexample: null,
+      cause: 'usage',
       reason: `growth needs Frobenius Hessian norms (n Hessian-vector products); dimension ${n} > 200`,
     };
   const rho = Math.max(Math.abs(opts.box[0]), Math.abs(opts.box[1]));
@@ -120,63 +122,53 @@ export function runGrowth(obj: Objective, claimed: Params, opts: RunOptions, bas
     hessianDegree: sh,
     pointsOfMinGradient: argG,
   };
-  const res: ConditionResult = { ...base, evaluations, samples: K * nDir, evidence };
+  const common: ResultBase = { ...base, evaluations, samples: K * nDir, evidence, notes: [...base.notes] };
   // A bounded (or vanishing) smallest gradient on spheres whose Hessians grow refutes it.
   const gBounded = !(sg > 0.5) || minG[K - 1] <= 1e-8 * Math.max(1, maxH[K - 1] * radii[K - 1]);
   const hGrows = sh > 0.5 && maxH[K - 1] > 4 * maxH[K / 2];
   const R = claimed.R as number | undefined;
+  const refutation = (lhs: number, rhs: number): Counterexample => ({
+    x: argG[K - 1],
+    y: null,
+    lhs,
+    rhs,
+    margin: NaN,
+    tolerance: NaN,
+    recheck: 'float64-error-bounded',
+  });
   if (R !== undefined) {
     const ok = sh <= R + 0.25 && sg >= R + 1 - 0.25 && !gBounded;
-    res.verdict = ok ? 'holds' : 'fails';
-    if (!ok) {
-      res.counterexample = {
-        x: argG[K - 1],
-        y: null,
-        lhs: minG[K - 1],
-        rhs: NaN,
-        margin: NaN,
-        tolerance: NaN,
-        recheck: 'float64-error-bounded',
-      };
-      res.notes.push(
-        `on spheres up to radius ${radii[K - 1]}: Hessian degree ≈ ${sh.toFixed(2)} (claimed ≤ ${R}), gradient degree ≈ ${sg.toFixed(2)} (needed ≥ ${R + 1}); the point is the smallest gradient on the largest sphere`,
-      );
-    }
-    return res;
+    if (ok) return { ...common, verdict: 'holds', counterexample: null };
+    common.notes.push(
+      `on spheres up to radius ${radii[K - 1]}: Hessian degree ≈ ${sh.toFixed(2)} (claimed ≤ ${R}), gradient degree ≈ ${sg.toFixed(2)} (needed ≥ ${R + 1}); the point is the smallest gradient on the largest sphere`,
+    );
+    return { ...common, verdict: 'fails', counterexample: refutation(minG[K - 1], NaN) };
   }
-  res.verdict = 'estimated';
-  res.estimate = {
+  const estimate = {
     hessianDegree: sh,
     gradientDegree: sg,
     R: Number.isFinite(sh) ? Math.max(0, Math.ceil(sh - 0.25)) : 'unbounded',
   };
   if (gBounded && hGrows) {
-    res.verdict = 'fails';
-    res.counterexample = {
-      x: argG[K - 1],
-      y: null,
-      lhs: maxH[K - 1],
-      rhs: minG[K - 1],
-      margin: NaN,
-      tolerance: NaN,
-      recheck: 'float64-error-bounded',
-    };
-    res.notes.push(
+    common.notes.push(
       'the smallest gradient norm stays bounded on spheres where the Hessian grows: Assumption 2.8 fails for every R (a non-compact set of near-stationary points)',
     );
-  } else if (sg >= sh + 1 - 0.25)
-    res.notes.push(
-      `consistent with Assumption 2.8 with R = ${res.estimate.R}: the gradient grows one degree faster than the Hessian`,
+    return { ...common, estimate, verdict: 'fails', counterexample: refutation(maxH[K - 1], minG[K - 1]) };
+  }
+  if (sg >= sh + 1 - 0.25)
+    common.notes.push(
+      `consistent with Assumption 2.8 with R = ${estimate.R}: the gradient grows one degree faster than the Hessian`,
     );
   else
-    res.notes.push(
+    common.notes.push(
       'the gradient does not grow one degree faster than the Hessian on these spheres: Assumption 2.8 is not supported',
     );
-  return res;
+  return { ...common, estimate, verdict: 'estimated', counterexample: null };
 }
 
 export const GROWTH_CONDITION: ConditionDef = {
   name: 'growth',
+  family: 'growth',
   inequality:
     '‖∇²f(x)‖_F ≤ p_R(‖x‖) and ‖∇f(x)‖ ≥ q_{R+1}(‖x‖) (Bodard & Patrinos Ass. 2.8), on spheres up to the box half-width',
   kind: 'point',
@@ -191,5 +183,6 @@ export const GROWTH_CONDITION: ConditionDef = {
   A: null,
   B: null,
   evaluate: () => null,
+  run: runGrowth,
   references: 'Bodard & Patrinos (NeurIPS 2025) Ass. 2.8, Thm. 2.9, 2.11; theory.md §b5',
 };

@@ -1,0 +1,135 @@
+/**
+ * One argument path for `check` and `report` (and `check --out`): parsed and validated once,
+ * before any sampling, so both commands accept the same flags, say the same things about bad
+ * input, and keep the same exit codes.
+ */
+import { parseConditionSpec, validateSpecs, defaultSpecs } from '../conditions/spec.ts';
+import type { CheckOptions, ConditionSpec } from '../conditions/result.ts';
+import { parseBoxSpec } from '../domains/box.ts';
+import type { Domain } from '../domains/domain.ts';
+import { UsageError } from '../errors.ts';
+import type { Objective } from '../objectives/objective.ts';
+import { resolveObjective } from '../objectives/spec.ts';
+import { parse, parseIntOpt, parseNumber, parseSeedOpt, parseVector, type Options } from './args.ts';
+
+/** The flags `check` and `report` share. */
+export const CHECK_OPTIONS: NonNullable<Options> = {
+  condition: { type: 'string', multiple: true },
+  box: { type: 'string' },
+  domain: { type: 'string' },
+  fstar: { type: 'string' },
+  xstar: { type: 'string' },
+  seed: { type: 'string' },
+  samples: { type: 'string' },
+  json: { type: 'boolean' },
+  out: { type: 'string' },
+  'time-limit': { type: 'string' },
+  at: { type: 'string', multiple: true },
+  strict: { type: 'boolean' },
+  'no-verify': { type: 'boolean' },
+};
+
+export interface CheckArgs {
+  objective: string;
+  specs: ConditionSpec[];
+  domainSpec: string;
+  seed: CheckOptions['seed'];
+  samples: number;
+  fstar?: number;
+  xstarText?: string;
+  atText: string[];
+  timeLimit?: number;
+  json: boolean;
+  out?: string;
+  strict: boolean;
+  noVerify: boolean;
+  values: Record<string, unknown>;
+}
+
+/** --time-limit SECONDS → a positive number of seconds. */
+export function parseTimeLimit(s: string | undefined): number | undefined {
+  if (s === undefined) return undefined;
+  const v = parseNumber('--time-limit', s);
+  if (!(v > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, got ${s}`);
+  return v;
+}
+
+/** Parse the shared flags (plus any a command adds); nothing is evaluated yet. */
+export function parseCheckArgs(argv: string[], command: string, more: NonNullable<Options> = {}): CheckArgs {
+  const { values, positionals } = parse(argv, { ...CHECK_OPTIONS, ...more }, command);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `${command} takes one OBJECTIVE, got ${positionals.length}: gensmooth ${command} OBJECTIVE [--condition SPEC]... (see gensmooth ${command} --help)`,
+    );
+  if (values.box !== undefined && values.domain !== undefined)
+    throw new UsageError(`${command}: give --box or --domain, not both (--box LO:HI is short for --domain box:LO:HI)`);
+  const domainSpec = (values.domain as string | undefined) ?? `box:${(values.box as string | undefined) ?? '-3:3'}`;
+  return {
+    objective: positionals[0],
+    specs: ((values.condition as string[] | undefined) ?? []).map(parseConditionSpec),
+    domainSpec,
+    seed: parseSeedOpt(values.seed as string | undefined),
+    samples: parseIntOpt('samples', values.samples as string | undefined, 2000, 1, 1_000_000),
+    fstar: values.fstar !== undefined ? parseNumber('--fstar', values.fstar as string) : undefined,
+    xstarText: values.xstar as string | undefined,
+    atText: (values.at as string[] | undefined) ?? [],
+    timeLimit: parseTimeLimit(values['time-limit'] as string | undefined),
+    json: values.json === true,
+    out: values.out as string | undefined,
+    strict: values.strict === true,
+    noVerify: values['no-verify'] === true,
+    values,
+  };
+}
+
+/** A point on the command line: X1,...,Xn, or a single number for that value in every coordinate. */
+export function parsePoint(name: string, s: string, dim: number): Float64Array {
+  const parts = s.split(',');
+  if (parts.length === 1) return new Float64Array(dim).fill(parseNumber(name, parts[0]));
+  if (parts.length !== dim)
+    throw new UsageError(
+      `${name} has ${parts.length} entries but the objective has dimension ${dim} (or give one number for every coordinate)`,
+    );
+  return Float64Array.from(parts.map((p, i) => parseNumber(`${name} entry ${i + 1}`, p)));
+}
+
+/** The domain of a check (only boxes so far: `box:LO:HI`, `box:LO1,...:HI1,...`). */
+export function parseDomain(spec: string, dim: number): Domain {
+  if (spec.startsWith('box:')) return parseBoxSpec(spec, dim);
+  const kind = spec.split(':')[0];
+  throw new UsageError(`unknown domain "${kind}" in --domain ${spec} (domains: box:LO:HI, box:LO1,...:HI1,...)`);
+}
+
+export interface Prepared {
+  obj: Objective;
+  specs: ConditionSpec[];
+  options: CheckOptions;
+}
+
+/** Resolve the objective and validate everything against it: problems are usage errors before any sampling. */
+export async function prepareCheck(
+  a: CheckArgs,
+  specsOf: (obj: Objective, xstar?: Float64Array) => ConditionSpec[] = (obj, xstar) =>
+    a.specs.length > 0 ? a.specs : defaultSpecs(obj, xstar),
+): Promise<Prepared> {
+  const obj = await resolveObjective(a.objective);
+  const n = obj.dim;
+  const xstar = a.xstarText !== undefined ? parseVector('--xstar', a.xstarText, n) : undefined;
+  const domain = parseDomain(a.domainSpec, n);
+  validateSpecs(a.specs, obj, xstar);
+  const specs = specsOf(obj, xstar);
+  const at = a.atText.map((s, k) => parsePoint(`--at ${k + 1}`, s, n));
+  const options: CheckOptions = {
+    box: [domain.lo[0], domain.hi[0]],
+    domain,
+    seed: a.seed,
+    samples: a.samples,
+    fstar: a.fstar,
+    xstar,
+    strict: a.strict,
+    noVerify: a.noVerify,
+    deadline: a.timeLimit !== undefined ? performance.now() + 1000 * a.timeLimit : undefined,
+  };
+  if (at.length > 0) options.at = at;
+  return { obj, specs, options };
+}

@@ -1,0 +1,91 @@
+/**
+ * The spectral norm of a symmetric operator known only through products, as an interval.
+ *
+ * Lanczos from a start b gives Ritz values θmin ≤ θmax inside the spectrum [λmin, λmax],
+ * so max(|θmax|, |θmin|) is a certain lower bound on ‖A‖. An upper bound cannot come from
+ * products alone, but it can hold with a stated probability when b is uniform on the sphere
+ * (Kuczyński & Woźniakowski 1992, Thm. 4.1): for a positive semidefinite A and k products,
+ *   P(ξ_k ≤ (1 − ε)·λmax) ≤ 1.648·√n·e^{−√ε·(2k − 1)}.
+ * Lanczos is shift-invariant, so apply it to A − λmin·I and to λmax·I − A. With
+ * e = ε/(1 − ε), Θ = θmax − θmin, u = λmax − θmax and v = θmin − λmin, the two events give
+ * u ≤ e(Θ + v) and v ≤ e(Θ + u), hence u, v ≤ e·Θ/(1 − e) when e < 1, and
+ *   ‖A‖ ≤ max(θmax, −θmin) + e·Θ/(1 − e)   with probability ≥ 1 − δ,
+ * taking each one-sided failure probability as δ/2. We count k as the Krylov dimension
+ * minus one (the conservative reading of "k products").
+ */
+import { lanczos } from './eig.ts';
+import type { Rng } from './rng.ts';
+
+export interface KrylovBound {
+  /** Certain lower bound: the largest |Ritz value|. */
+  lower: number;
+  thetaMax: number;
+  thetaMin: number;
+  /** Dimension of the Krylov space built from the random start. */
+  steps: number;
+  n: number;
+  /** The Krylov space is invariant (or the whole space): the Ritz values are eigenvalues. */
+  exact: boolean;
+}
+
+/** The upper end of the interval, valid with probability ≥ 1 − δ (Infinity when k is too small for δ). */
+export function krylovUpper(b: KrylovBound, delta: number): number {
+  if (b.exact) return b.lower;
+  const k = b.steps - 1;
+  if (k < 1 || !(delta > 0)) return Infinity;
+  const sq = Math.log((2 * 1.648 * Math.sqrt(b.n)) / delta) / (2 * k - 1);
+  if (!(sq > 0)) return b.lower;
+  const eps = sq * sq;
+  if (eps >= 0.5) return Infinity;
+  const e = eps / (1 - eps);
+  return Math.max(b.thetaMax, -b.thetaMin) + (e * (b.thetaMax - b.thetaMin)) / (1 - e);
+}
+
+/** Krylov steps needed for the interval's relative width (upper − lower)/spread to drop to `rel` at δ. */
+export function stepsFor(rel: number, n: number, delta: number): number {
+  // e/(1 − e) ≤ rel ⇔ e ≤ rel/(1 + rel) ⇔ ε ≤ e/(1 + e).
+  const e = rel / (1 + rel);
+  const eps = e / (1 + e);
+  const k = Math.log((2 * 1.648 * Math.sqrt(n)) / delta) / Math.sqrt(eps);
+  return Math.ceil((k + 1) / 2) + 1;
+}
+
+export interface NormResult {
+  bound: KrylovBound;
+  lambdaMax: number;
+  lambdaMin: number;
+  /** Ritz vectors of θmax and θmin. */
+  vecMax: Float64Array;
+  vecMin: Float64Array;
+  iterations: number;
+}
+
+/**
+ * ‖A‖ by Lanczos (full reorthogonalisation) from a uniformly random start drawn from `rng`,
+ * with at most `steps` products; stops early only when the Krylov space is invariant.
+ */
+export function normInterval(
+  op: (v: Float64Array, out: Float64Array) => void,
+  n: number,
+  rng: Rng,
+  steps: number,
+): NormResult {
+  const start = rng.sphere(new Float64Array(n));
+  const r = lanczos(op, n, { maxIter: Math.min(steps, n), tol: 0, rng, start });
+  const bound: KrylovBound = {
+    lower: Math.max(Math.abs(r.lambdaMax), Math.abs(r.lambdaMin)),
+    thetaMax: r.lambdaMax,
+    thetaMin: r.lambdaMin,
+    steps: r.iterations,
+    n,
+    exact: r.invariant,
+  };
+  return {
+    bound,
+    lambdaMax: r.lambdaMax,
+    lambdaMin: r.lambdaMin,
+    vecMax: r.vecMax,
+    vecMin: r.vecMin,
+    iterations: r.iterations,
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Where a condition is checked: a domain of the objective's variables. Every sample, the
+ * adversarial search, and the stationary-point and f* searches stay inside it, and every
+ * result names it. The box [LO, HI]^n is the default (docs/contract.md, `--box`).
+ */
+import type { Rng } from '../core/rng.ts';
+
+/** How a sample came to be in the evidence pool (results say how much of the budget went where). */
+export type Origin = 'uniform' | 'sampled' | 'special' | 'structured' | 'ascent' | 'local' | 'shared' | 'at';
+
+export interface Drawn {
+  z: Float64Array;
+  origin: Origin;
+}
+
+export interface Domain {
+  /** As written on the command line, e.g. `box:-3:3`. */
+  spec: string;
+  /** The domain in a result's JSON. */
+  describe(): Record<string, unknown>;
+  n: number;
+  /** A bounding box of the domain, coordinate by coordinate. */
+  lo: Float64Array;
+  hi: Float64Array;
+  /** The largest side of the bounding box (near-pair radii and search steps are relative to it). */
+  width: number;
+  contains(x: ArrayLike<number>): boolean;
+  /** Move x into the domain (in place): the search's projection. */
+  project(x: Float64Array): void;
+  /** A central point (the centre of the box). */
+  centre(): Float64Array;
+  /**
+   * The initial sample set: `count` points or pairs (x and y concatenated), seeded and tagged.
+   * Those tagged `uniform` are independent and uniform on the domain (on the domain² for pairs),
+   * which is what a coverage statement may count.
+   */
+  initial(rng: Rng, kind: 'point' | 'pair', count: number, special: Float64Array[]): Drawn[];
+  /** Seeded starting points for the stationary-point and f* searches. */
+  starts(rng: Rng, count: number): Float64Array[];
+}
