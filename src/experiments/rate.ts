@@ -235,7 +235,8 @@ export function measureRate(
     const TOL = 0.05;
     const inside = (v: number) => fit !== null && v >= fit.ci[0] && v <= fit.ci[1];
     const near = (v: number) => fit !== null && Math.abs(v - fit.slope) <= Math.max((fit.ci[1] - fit.ci[0]) / 2, TOL);
-    const which = (a: boolean, b: boolean) => (a && b ? 'both' : a ? 'paper' : b ? 'derived' : 'neither') as const;
+    type Which = 'paper' | 'derived' | 'both' | 'neither';
+    const which = (a: boolean, b: boolean): Which => (a && b ? 'both' : a ? 'paper' : b ? 'derived' : 'neither');
     res.prediction = {
       theorem: 'I-NSGD Theorem 1 (NGD under generalised PŁ)',
       paper: pr.paper,
