@@ -16,8 +16,8 @@
  * the value is a function of the point, whatever the evaluation order) gives a certain lower
  * bound and a probabilistic upper bound (core/krylov.ts).
  */
-import { jacobiEigen } from '../core/eig.ts';
 import { normInterval } from '../core/krylov.ts';
+import { symEigen } from '../core/symeig.ts';
 import { gaussLegendre01 } from '../core/quad.ts';
 import { Rng } from '../core/rng.ts';
 import { dist, dot, nrm2 } from '../core/vec.ts';
@@ -72,8 +72,8 @@ const keyOf = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLen
 
 interface HessEntry {
   a: Approx;
-  /** The eigenvector of the largest |λ| and its sign (for the gradient of the norm). */
-  v: Float64Array;
+  /** The eigenvector of the largest |λ| and its sign (for the gradient of the norm); dense: computed on demand. */
+  v: Float64Array | null;
   sign: number;
 }
 
@@ -137,10 +137,10 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     return finiteAll(out) ? out : null;
   };
 
-  const hessAt = (x: Float64Array): HessEntry | null => {
+  const hessAt = (x: Float64Array, needVector: boolean): HessEntry | null => {
     const key = keyOf(x);
     const hit = hessCache.get(key);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined && (hit === null || hit.v !== null || !needVector)) return hit;
     let entry: HessEntry | null;
     if (n <= denseMax && H.length === n * n) {
       denseHessian(obj, x, H);
@@ -149,11 +149,11 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
         if (H.some(isInf)) ctx.overflows++;
         entry = null;
       } else {
-        const { values, vectors } = jacobiEigen(H, n);
+        const { values, vectors } = symEigen(H, n, needVector);
         const top = Math.abs(values[n - 1]) >= Math.abs(values[0]) ? n - 1 : 0;
         const norm = Math.abs(values[top]);
-        const v = new Float64Array(n);
-        for (let i = 0; i < n; i++) v[i] = vectors[i * n + top];
+        const v = needVector ? new Float64Array(n) : null;
+        if (v) for (let i = 0; i < n; i++) v[i] = vectors[i * n + top];
         const err = 16 * n * EPS * norm + (obj.hvp || obj.hessian ? 0 : 1e-7 * norm);
         entry = { a: { v: norm, err }, v, sign: Math.sign(values[top]) || 1 };
       }
@@ -306,10 +306,10 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       return a;
     },
     hessNorm(p, at = 'x') {
-      const e = hessAt(p);
+      const e = hessAt(p, ctx.tangents === true);
       if (!e) return null;
       const a: Approx = { ...e.a };
-      if (ctx.tangents) {
+      if (ctx.tangents && e.v) {
         const d = thirdAlong(p, e.v);
         if (d) {
           if (e.sign < 0) for (let i = 0; i < n; i++) d[i] = -d[i];

@@ -14,7 +14,7 @@ import { refineUntilStable } from './refine.ts';
 import type { ConditionResult, HessianNormInfo, ResultBase } from './result.ts';
 import type { Env, Job } from './run.ts';
 import type { Resolved } from './spec.ts';
-import { KRYLOV_CONFIDENCE, coverageOf, decideClaim, krylovDelta } from './verdict.ts';
+import { KRYLOV_CONFIDENCE, coverageOf, decideClaim } from './verdict.ts';
 
 const fmt = (v: number) => Number(v.toPrecision(6)).toString();
 
@@ -32,7 +32,8 @@ function pointOf(pool: Pool, n: number, i: number) {
 
 function hessianInfo(pool: Pool, idx: number[]): HessianNormInfo {
   if (pool.krylov.size === 0) return { method: 'exact' };
-  const delta = krylovDelta(pool);
+  // The intervals of the few samples an estimate rests on, jointly at KRYLOV_CONFIDENCE.
+  const delta = (1 - KRYLOV_CONFIDENCE) / Math.max(1, idx.length);
   let w = 0;
   for (const i of idx) {
     const b = pool.krylov.get(i);
@@ -121,7 +122,7 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
     nameB = def.B?.param;
 
   if (mode.kind === 'claim') {
-    const out = decideClaim(pool, def, mode, precise, (i) => pointOf(pool, n, i));
+    const out = decideClaim(pool, def, mode, precise, (i) => pointOf(pool, n, i), env.opts.deadline);
     // The tightest constants the pool supports with the others as claimed.
     const tightest: Record<string, number | string> = {};
     if (def.A && def.B) {
@@ -144,7 +145,7 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
         verdict: 'inconclusive',
         counterexample: null,
         cause: 'tolerance',
-        reason: `at x = [${pointOf(pool, n, out.at).x.slice(0, 6).map(fmt).join(', ')}${n > 6 ? ', …' : ''}] ‖∇²f‖ is known only to lie in [${fmt(out.lower)}, ${fmt(out.upper)}], which contains the claimed bound ${fmt(out.rhs)}`,
+        reason: `at x = [${pointOf(pool, n, out.at).x.slice(0, 6).map(fmt).join(', ')}${n > 6 ? ', …' : ''}] ‖∇²f‖ is known only to lie in [${fmt(out.lower)}, ${fmt(out.upper)}], which contains the claimed bound ${fmt(out.rhs)}${out.count > 1 ? ` (and ${out.count - 1} more samples like it)` : ''}; the claim is too tight to settle with Lanczos intervals in dimension ${n}`,
       };
     if (job.partial || env.ctx.overflows > 0)
       return {
@@ -157,8 +158,7 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
           : `no violation where the objective is finite, but it overflowed at ${env.ctx.overflows} evaluations: shrink the domain to where f is representable`,
       };
     const coverage = coverageOf(pool.countOf('uniform'), pool.count);
-    if (common.hessianNorm && out.maxRelativeWidth !== undefined)
-      common.hessianNorm.maxRelativeWidth = out.maxRelativeWidth;
+    if (common.hessianNorm && out.confidence !== undefined) common.hessianNorm.confidence = out.confidence;
     return { ...common, verdict: 'holds', counterexample: null, coverage };
   }
 

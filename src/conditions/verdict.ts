@@ -9,7 +9,7 @@
  * (core/krylov.ts); a sample whose interval straddles the claim is re-evaluated with a longer
  * Lanczos run, and if it still straddles, the claim is `inconclusive` (cause `tolerance`).
  */
-import { krylovUpper } from '../core/krylov.ts';
+import { krylovDeltaFor, krylovUpper } from '../core/krylov.ts';
 import { tolOf } from './estimate.ts';
 import type { ConditionDef, Sample } from './model.ts';
 import type { Pool } from './pool.ts';
@@ -22,15 +22,32 @@ export const KRYLOV_CONFIDENCE = 0.999;
 
 export type ClaimOutcome =
   | { verdict: 'fails'; counterexample: Counterexample; dismissed: number; margin: number }
-  | { verdict: 'holds'; dismissed: number; margin: number; maxRelativeWidth?: number }
-  | { verdict: 'undecided'; dismissed: number; margin: number; at: number; lower: number; upper: number; rhs: number };
+  | {
+      verdict: 'holds';
+      dismissed: number;
+      margin: number;
+      /** 1 − Σ δ_i over the Lanczos samples. */ confidence?: number;
+    }
+  | {
+      verdict: 'undecided';
+      dismissed: number;
+      margin: number;
+      at: number;
+      lower: number;
+      upper: number;
+      rhs: number;
+      /** Samples whose interval still contains the claimed bound. */
+      count: number;
+    };
+
+/**
+ * Samples re-evaluated at most to settle Lanczos intervals that straddle a claim: enough for
+ * every sample an ascent leaves on the boundary of an exactly tight claim (the time limit, when
+ * given, still applies).
+ */
+const MAX_REFINE = 100_000;
 
 const violation = (s: Sample, m: Mode) => s.lhs - (m.A + m.B * s.w);
-
-/** The per-sample failure probability of Lanczos upper ends, so that they hold jointly with KRYLOV_CONFIDENCE. */
-export function krylovDelta(pool: Pool): number {
-  return (1 - KRYLOV_CONFIDENCE) / Math.max(1, pool.krylov.size);
-}
 
 export function decideClaim(
   pool: Pool,
@@ -38,6 +55,7 @@ export function decideClaim(
   mode: Mode,
   precise: Precise,
   point: (i: number) => { x: number[]; y: number[] | null },
+  deadline?: number,
 ): ClaimOutcome {
   let dismissed = 0;
   // 1. Candidates beyond their error bounds, the clearest first: by how many times the violation
@@ -69,51 +87,60 @@ export function decideClaim(
     if (c) return { verdict: 'fails', counterexample: c, dismissed, margin: marginOf(pool, mode) };
     dismissed++;
   }
-  // 2. Lanczos upper ends: every Hessian norm's interval must lie below the claim. Samples whose
-  //    interval straddles it are re-evaluated (dense up to n = 200, long Lanczos runs above).
-  let maxRel = 0;
-  for (let round = 0; ; round++) {
-    const delta = krylovDelta(pool);
-    const straddling: number[] = [];
+  // 2. Lanczos upper ends. Each Lanczos sample's statement "‖∇²f‖ ≤ rhs" fails with the smallest
+  //    probability δ_i at which its interval's upper end is below rhs (core/krylov.ts); together
+  //    they fail with probability at most Σ δ_i (a union bound), which must stay below
+  //    1 − KRYLOV_CONFIDENCE. The costliest statements are re-evaluated precisely (dense up to
+  //    n = 200, a long Lanczos run above) until the sum is small enough.
+  const costs = () => {
+    const out: { i: number; d: number }[] = [];
     for (const [i, b] of pool.krylov) {
       if (pool.isDropped(i)) continue;
       const s = pool.sample(i);
-      if (krylovUpper(b, delta) + s.lhsErr > mode.A + mode.B * (s.w + s.wErr)) straddling.push(i);
+      out.push({ i, d: krylovDeltaFor(b, mode.A + mode.B * (s.w + s.wErr) - s.lhsErr) });
     }
-    if (straddling.length === 0) break;
-    straddling.sort((a, b) => violation(pool.sample(b), mode) - violation(pool.sample(a), mode));
-    if (round === 3) {
-      const i = straddling[0];
-      const s = pool.sample(i);
-      return {
-        verdict: 'undecided',
-        dismissed,
-        margin: marginOf(pool, mode),
-        at: i,
-        lower: s.lhs,
-        upper: krylovUpper(pool.krylov.get(i)!, delta),
-        rhs: mode.A + mode.B * s.w,
-      };
-    }
-    for (const i of straddling.slice(0, 64)) {
+    return out.sort((a, b) => b.d - a.d);
+  };
+  const budget = 1 - KRYLOV_CONFIDENCE;
+  let c = costs();
+  let total = c.reduce((t, x) => t + x.d, 0);
+  for (let spent = 0; total > budget && spent < MAX_REFINE;) {
+    if (deadline !== undefined && performance.now() > deadline) break;
+    const batch = c.slice(0, 64).map((x) => x.i);
+    for (const i of batch) {
       pool.verified.delete(i);
-      const c = confirm(i);
-      if (c) return { verdict: 'fails', counterexample: c, dismissed, margin: marginOf(pool, mode) };
+      const ce = confirm(i);
+      if (ce) return { verdict: 'fails', counterexample: ce, dismissed, margin: marginOf(pool, mode) };
+      spent++;
     }
+    c = costs();
+    total = c.reduce((t, x) => t + x.d, 0);
+    // Re-evaluation cannot tighten these any further (a long Lanczos run above n = 200): stop.
+    const stuck = batch.every((i) => {
+      const x = c.find((y) => y.i === i);
+      return x !== undefined && x.d > budget / batch.length;
+    });
+    if (stuck) break;
   }
-  const delta = krylovDelta(pool);
-  for (const [i, b] of pool.krylov) {
-    if (pool.isDropped(i) || !(b.lower > 0)) continue;
+  if (total > budget) {
+    const { i } = c[0];
     const s = pool.sample(i);
-    // Only the samples that came close matter for how wide the decisive intervals were.
-    if (violation(s, mode) > -0.5 * Math.abs(mode.A + mode.B * s.w))
-      maxRel = Math.max(maxRel, (krylovUpper(b, delta) - b.lower) / b.lower);
+    return {
+      verdict: 'undecided',
+      dismissed,
+      margin: marginOf(pool, mode),
+      at: i,
+      lower: s.lhs,
+      upper: krylovUpper(pool.krylov.get(i)!, budget),
+      rhs: mode.A + mode.B * s.w,
+      count: c.filter((x) => x.d > budget / 10).length,
+    };
   }
   return {
     verdict: 'holds',
     dismissed,
     margin: marginOf(pool, mode),
-    maxRelativeWidth: pool.krylov.size > 0 ? maxRel : undefined,
+    confidence: pool.krylov.size > 0 ? 1 - total : undefined,
   };
 }
 

@@ -11,6 +11,7 @@
  *   value to the spectrum. A Ritz value always lies inside [λmin, λmax], so the
  *   spectral-norm estimate is a lower bound (theory.md §0.3).
  */
+import { symEigen, symNormQL } from './symeig.ts';
 import { Rng } from './rng.ts';
 import { axpy, dot, nrm2, scal } from './vec.ts';
 
@@ -106,8 +107,7 @@ export function symNorm(A: ArrayLike<number>, n: number): number {
     const r = Math.hypot(0.5 * (a - d), b);
     return Math.abs(m) + r;
   }
-  const { values } = jacobiEigen(A, n);
-  return Math.max(Math.abs(values[0]), Math.abs(values[n - 1]));
+  return symNormQL(A, n);
 }
 
 export type LinearOperator = (v: Float64Array, out: Float64Array) => void;
@@ -191,7 +191,7 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
         T[(i + 1) * m + i] = beta[i];
       }
     }
-    ritz = jacobiEigen(T, m);
+    ritz = symEigen(T, m);
     const sMax = ritz.vectors[(m - 1) * m + (m - 1)];
     const sMin = ritz.vectors[(m - 1) * m + 0];
     resMax = Math.abs(b * sMax);

@@ -41,6 +41,26 @@ export function krylovUpper(b: KrylovBound, delta: number): number {
   return Math.max(b.thetaMax, -b.thetaMin) + (e * (b.thetaMax - b.thetaMin)) / (1 - e);
 }
 
+/**
+ * The smallest failure probability δ at which the interval's upper end is at most `bound`
+ * (0 when exact and below it, ≥ 1 when no δ < 1 gets there): what a sample's statement costs in a
+ * union bound over many samples.
+ */
+export function krylovDeltaFor(b: KrylovBound, bound: number): number {
+  if (b.exact) return b.lower <= bound ? 0 : Infinity;
+  const M = Math.max(b.thetaMax, -b.thetaMin),
+    spread = b.thetaMax - b.thetaMin;
+  if (!(bound > M)) return Infinity;
+  const k = b.steps - 1;
+  if (k < 1) return 1;
+  const rho = spread > 0 ? (bound - M) / spread : Infinity;
+  if (rho === Infinity) return 0;
+  // e/(1 − e) ≤ ρ ⇔ e ≤ ρ/(1 + ρ); e = ε/(1 − ε) ⇔ ε = e/(1 + e); δ = 2·1.648·√n·exp(−√ε(2k − 1)).
+  const e = rho / (1 + rho);
+  const eps = Math.min(0.5, e / (1 + e));
+  return Math.min(1, 2 * 1.648 * Math.sqrt(b.n) * Math.exp(-Math.sqrt(eps) * (2 * k - 1)));
+}
+
 /** Krylov steps needed for the interval's relative width (upper − lower)/spread to drop to `rel` at δ. */
 export function stepsFor(rel: number, n: number, delta: number): number {
   // e/(1 − e) ≤ rel ⇔ e ≤ rel/(1 + rel) ⇔ ε ≤ e/(1 + e).

@@ -3,7 +3,8 @@
  * (L, L̄)-anisotropic smoothness relative to φ = h(‖·‖), with the reference kernels of
  * §b3 (core/kernels.ts), as in Oikonomidis et al. and Bodard & Patrinos Prop. 2.4.
  */
-import { jacobiEigen, lanczos } from '../../core/eig.ts';
+import { lanczos } from '../../core/eig.ts';
+import { symEigen } from '../../core/symeig.ts';
 import { KERNELS } from '../../core/kernels.ts';
 import { nrm2 } from '../../core/vec.ts';
 import { EPS, ZERO, identity, sample, type Approx, type ConditionDef, type EvalContext } from '../model.ts';
@@ -50,7 +51,7 @@ function precondLambdaMax(ctx: EvalContext, x: Float64Array, kernel: string, Lba
       halfM(t, col);
       for (let i = 0; i < n; i++) T[i * n + j] = col[i];
     }
-    const { values } = jacobiEigen(T, n);
+    const { values } = symEigen(T, n, false);
     const lm = values[n - 1];
     let hmax = 0;
     for (const v of H) hmax = Math.max(hmax, Math.abs(v));

@@ -2,7 +2,7 @@
  * Non-Euclidean (L0,L1)-smoothness in Hessian form (docs/theory.md §d2): the operator norm
  * from the primal norm to its dual, for ℓ∞ (dual ℓ1), ℓ1 (dual ℓ∞) and ℓ2.
  */
-import { jacobiEigen } from '../../core/eig.ts';
+import { symEigen } from '../../core/symeig.ts';
 import { nrm2 } from '../../core/vec.ts';
 import { EPS, identity, sample, type ConditionDef } from '../model.ts';
 
@@ -34,7 +34,7 @@ export function operatorNorm(H: Float64Array, n: number, norm: string): { v: num
     return { v: m, exact: true };
   }
   if (norm === '2') {
-    const { values } = jacobiEigen(H, n);
+    const { values } = symEigen(H, n, false);
     return { v: Math.max(Math.abs(values[0]), Math.abs(values[n - 1])), exact: true };
   }
   const hs = new Float64Array(n);
