@@ -39,7 +39,7 @@ export async function cmdExperiment(argv: string[]): Promise<number> {
   if (values.json) process.stdout.write(toJson(model) + '\n');
   else
     process.stdout.write(
-      `${exp.title}\n${out.observed.map((o) => `  ${o}`).join('\n')}\n  ${out.agreesWithPaper === null ? 'no claim compared' : out.agreesWithPaper ? 'agrees with the paper' : 'does NOT agree with the paper'}; report in ${dir}\n`,
+      `${exp.title}\n${(model.claims.length > 0 ? model.claims.map((c) => `${c.id} (${c.reading}): ${c.verdict} on ${c.instances} instances`) : out.observed).map((o) => `  ${o}`).join('\n')}\n  ${out.agreesWithPaper === null ? 'no claim compared' : out.agreesWithPaper ? 'agrees with the paper' : 'does NOT agree with the paper'}; report in ${dir}\n`,
     );
   return 0;
 }

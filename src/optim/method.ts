@@ -71,6 +71,12 @@ export const betaP = num('beta', 'normalisation exponent β', { default: 1, min:
 export const batchP = int('batch', 'mini-batch size |B|', { default: 1, min: 1 });
 export const batch2P = int('batch2', "independent batch size |B'|", { default: 1, min: 1 });
 
+/** s in the authors'-code variants: the code's gradient is s·∇f. */
+export const codeScaleP = num('scale', "the code's gradient is scale·∇f (½ in the I-NSGD phase-retrieval script)", {
+  default: 1,
+  positive: true,
+});
+
 /** Step-size rule parameters every method takes. */
 const scheduleP = [
   choice(

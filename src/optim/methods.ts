@@ -8,7 +8,7 @@ import { parseParams, requireParams, splitSpec } from '../core/params.ts';
 import { UsageError } from '../errors.ts';
 import type { MethodDef } from './method.ts';
 import { gd, randomkSgd, sgd, zoGd } from './methods/basic.ts';
-import { clippedGd, clippedScion, clippedSgd, ggnc } from './methods/clipping.ts';
+import { clippedGd, clippedScion, clippedSgd, clippedSgdCode, ggnc } from './methods/clipping.ts';
 import {
   compressedPgd,
   compressedPsgd,
@@ -20,7 +20,7 @@ import {
   sam,
   zoNcf,
 } from './methods/escape.ts';
-import { insg, insgd, ngd, nsgd, nsgdMomentum } from './methods/normalized.ts';
+import { insg, insgd, insgdCode, ngd, nsgd, nsgdMomentum } from './methods/normalized.ts';
 import { adam, deo, precondGd } from './methods/preconditioned.ts';
 import { spider, ssrgd } from './methods/variance-reduced.ts';
 
@@ -55,6 +55,8 @@ export const METHODS: MethodDef[] = [
   adam,
   deo,
   compressedPsgd,
+  insgdCode,
+  clippedSgdCode,
 ];
 
 export function findMethod(name: string): MethodDef | undefined {

@@ -32,6 +32,12 @@ export interface OptimizeOptions {
   fstar?: number;
   /** Box for a seeded start when neither --x0 nor the objective's start is given. */
   box?: [number, number];
+  /**
+   * Stop once the run has spent this many per-sample gradients (what a stochastic oracle
+   * draws, the independent batch included; a full-batch step counts as n on a finite sum
+   * and 1 otherwise): equal budgets for methods with different costs per step.
+   */
+  maxSamples?: number;
   /** Stop early when this returns true (checked after every step on the full objective's f when recording, else never). */
   stopWhen?: (x: Float64Array, t: number) => boolean;
 }
@@ -129,6 +135,7 @@ export function optimize(
     rng: perturbRng,
     counts,
   };
+  const spent = (steps: number) => (oracle.stochastic ? counts.samples : steps * (fs?.n ?? 1));
   let t = 0;
   for (; t < iters; t++) {
     if (t % every === 0) {
@@ -163,6 +170,10 @@ export function optimize(
     for (let i = 0; i < n; i++) xn += x[i] * x[i];
     if (!(xn < 1e300)) {
       status = xn === xn ? 'diverged' : 'nonfinite';
+      t++;
+      break;
+    }
+    if (o.maxSamples !== undefined && spent(t + 1) >= o.maxSamples) {
       t++;
       break;
     }

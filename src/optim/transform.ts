@@ -45,6 +45,29 @@ export const insgdScale = (beta: number, L1: number, delta: number, gammaOf: Ste
     scaleInPlace(u, Math.pow(h, -beta));
   });
 
+/**
+ * The I-NSGD authors' code (their phase-retrieval and DRO scripts): u ← s·u/h^β with
+ * h = max{G², 2s‖g_{B'}‖ + δ}, where s·g is the gradient the code computes (s = ½ in the
+ * phase-retrieval script, whose gradient is half of ∇f of eq. 18). The step size follows in
+ * the chain. On the code's scale this is eq. (13) with γ_text = γ/G^{2β} and
+ * L1 = 1/(4γ): no L1 inside h, and the floor G² in place of 1.
+ */
+export const insgdCodeScale = (beta: number, delta: number, G: number, scale = 1): Transform<void> =>
+  stateless(`insgd-code-h(β=${beta}, δ=${delta}, G=${G}, s=${scale})`, (u, c) => {
+    const h = Math.max(G * G, 2 * scale * nrm2(c.aux()) + delta);
+    scaleInPlace(u, scale * Math.pow(h, -beta));
+  });
+
+/**
+ * The clipped SGD of the same scripts: u ← s·u/max{s‖u‖ + δ, G²}^p (p = 1 for phase
+ * retrieval, 2/3 for DRO): below s‖u‖ = G² − δ a constant factor s·G^{−2p}, above it a
+ * (power-)normalised step; γ follows in the chain. Not γ·min(1, c/‖u‖)·u.
+ */
+export const clipCode = (p: number, delta: number, G: number, scale = 1): Transform<void> =>
+  stateless(`clip-code(p=${p}, δ=${delta}, G=${G}, s=${scale})`, (u) => {
+    scaleInPlace(u, scale * Math.pow(Math.max(scale * nrm2(u) + delta, G * G), -p));
+  });
+
 /** u ← min(1, c/‖u‖)·u. */
 export const clipByNorm = (clip: number): Transform<void> =>
   stateless(`clip(${clip})`, (u) => {

@@ -1,6 +1,6 @@
 /** Clipping: by the Euclidean norm, and generalised to non-Euclidean geometries, unconstrained and constrained (theory.md §d3). */
-import { batchP, choice, gammaP, int, method, num } from '../method.ts';
-import { clipByNorm, constrainedClip, lmoClip, momentum, scaleBy } from '../transform.ts';
+import { batchP, choice, codeScaleP, gammaP, int, method, num } from '../method.ts';
+import { clipByNorm, clipCode, constrainedClip, lmoClip, momentum, scaleBy } from '../transform.ts';
 
 const clipP = num('clip', 'clipping threshold c', { positive: true });
 const normP = choice(
@@ -51,4 +51,19 @@ export const clippedScion = method({
   ],
   stochastic: true,
   chain: (p, s) => [momentum(p.alpha), constrainedClip(p.R, p.rho, p.norm, s, p.rows)],
+});
+
+export const clippedSgdCode = method({
+  name: 'clipped-sgd-code',
+  update: "x − γ·s·g_B/max{s‖g_B‖ + δ, G²}^p (clipped SGD of the I-NSGD authors' code)",
+  params: [
+    gammaP,
+    num('p', 'exponent p of the normaliser', { default: 1, min: 0 }),
+    num('delta', 'offset δ', { default: 0, min: 0 }),
+    num('G', 'the normaliser is at least G² (the code squares its grad_max)', { min: 0 }),
+    codeScaleP,
+    batchP,
+  ],
+  stochastic: true,
+  chain: (p, s) => [clipCode(p.p, p.delta, p.G, p.scale), scaleBy(s)],
 });

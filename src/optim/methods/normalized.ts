@@ -1,6 +1,6 @@
 /** Normalised methods: NSGD, its momentum form, and the independently normalised I-NSG and I-NSGD (theory.md §h1). */
-import { batch2P, batchP, betaP, gammaP, method, num } from '../method.ts';
-import { insgdScale, momentum, normalize, normalizeIndependent, scaleBy } from '../transform.ts';
+import { batch2P, batchP, betaP, codeScaleP, gammaP, method, num } from '../method.ts';
+import { insgdCodeScale, insgdScale, momentum, normalize, normalizeIndependent, scaleBy } from '../transform.ts';
 
 export const ngd = method({
   name: 'ngd',
@@ -46,4 +46,20 @@ export const nsgdMomentum = method({
   params: [gammaP, betaP, batchP, num('alpha', 'momentum weight α (1: none)', { default: 0.1, positive: true })],
   stochastic: true,
   chain: (p, s) => [momentum(p.alpha), normalize(p.beta), scaleBy(s)],
+});
+
+export const insgdCode = method({
+  name: 'insgd-code',
+  update: "x − γ·s·g_B/h^β, h = max{G², 2s‖g_B'‖ + δ} (the I-NSGD authors' code; eq. 13 with L1 = 1/(4γ), γ/G^(2β))",
+  params: [
+    gammaP,
+    num('beta', 'normalisation exponent β', { min: 0 }),
+    num('delta', 'offset δ', { min: 0 }),
+    num('G', 'floor of h is G² (the code squares its grad_max)', { min: 0 }),
+    codeScaleP,
+    batchP,
+    batch2P,
+  ],
+  stochastic: true,
+  chain: (p, s) => [insgdCodeScale(p.beta, p.delta, p.G, p.scale), scaleBy(s)],
 });

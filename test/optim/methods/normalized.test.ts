@@ -31,3 +31,36 @@ describe('normalised methods', () => {
     a.x.forEach((v, i) => expect(v).toBeCloseTo(b.x[i], 15));
   });
 });
+
+describe("the I-NSGD authors' code rule (insgd-code)", () => {
+  // Full batches, so g_B = g_B' = ∇f and the step is a formula in ∇f(x0) alone.
+  const lg = makeBuiltin('logistic', 'n=8&d=3&seed=4');
+  const x = Float64Array.from([2, -1, 0.5]);
+  const g = new Float64Array(3);
+  lg.grad(x, g);
+  const gn = Math.hypot(...g);
+  const step = (spec: string) => {
+    const { def, params } = parseMethodSpec(spec);
+    return optimize(lg, def, params, { iters: 1, x0: x, seed: 1 }).x;
+  };
+  it('x − γ·s·g/max{G², 2s‖g′‖ + δ}^β by hand, on both branches of the max', () => {
+    // The code's phase-retrieval values: γ = 0.5, β = 2/3, δ = 15, G = 45 (h = G² = 2025 here), s = ½.
+    const r = step('insgd-code:gamma=0.5,beta=0.6666666666666666,delta=15,G=45,scale=0.5,batch=8,batch2=8');
+    const h = Math.max(45 ** 2, 2 * 0.5 * gn + 15);
+    expect(h).toBe(2025);
+    for (let i = 0; i < 3; i++) expect(r[i]).toBeCloseTo(x[i] - (0.5 * 0.5 * g[i]) / h ** (2 / 3), 15);
+    // A small floor: h = 2‖g′‖ + δ.
+    const r2 = step('insgd-code:gamma=0.3,beta=1,delta=0.1,G=0.01,batch=8,batch2=8');
+    for (let i = 0; i < 3; i++) expect(r2[i]).toBeCloseTo(x[i] - (0.3 * g[i]) / (2 * gn + 0.1), 15);
+  });
+  it('equals eq. (13) with γ_text = γ/G^{2β} and L1 = 1/(4γ) on the same gradient', () => {
+    const gamma = 0.5,
+      beta = 2 / 3,
+      G = 3;
+    const a = step(`insgd-code:gamma=${gamma},beta=${beta},delta=0.5,G=${G},batch=8,batch2=8`);
+    const b = step(
+      `insgd:gamma=${gamma / G ** (2 * beta)},beta=${beta},L1=${1 / (4 * gamma)},delta=0.5,batch=8,batch2=8`,
+    );
+    a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 14));
+  });
+});
