@@ -35,10 +35,12 @@ const counts = (m: Record<string, number>) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
 
-/** "winner has the lowest value at equal samples": cells are (checkpoint, instance). */
-export function leadsClaim(c: Comparison, winner: string, meta: ClaimMeta): Claim {
+/** "winner (or one of winners) has the lowest value at equal samples": cells are (checkpoint, instance). */
+export function leadsClaim(c: Comparison, winners: string | string[], meta: ClaimMeta): Claim {
+  const ws = typeof winners === 'string' ? [winners] : winners;
+  const winner = ws.join(' or ');
   const n = c.seeds.length;
-  const support = c.leaders.reduce((s, row) => s + row.filter((l) => l === winner).length, 0);
+  const support = c.leaders.reduce((s, row) => s + row.filter((l) => l !== null && ws.includes(l)).length, 0);
   const cells = c.leaders.length * n;
   const perCheckpoint = c.checkpoints.map((cp, k) => ({
     samples: cp,
@@ -147,7 +149,7 @@ export function perInstanceClaim(
     verdict: verdictOf(support, ok.length),
     instances: ok.length,
     evidence: {
-      summary: `${meta.summary} (${support} of ${ok.length} instances)`,
+      summary: meta.summary,
       support,
       cells: ok.length,
       ...extra,

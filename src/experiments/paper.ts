@@ -15,6 +15,7 @@ import { warmupMlp } from './published/warmup-mlp.ts';
 import { escapeDimension } from './published/escape-dimension.ts';
 import { clippingMnist } from './published/clipping-mnist.ts';
 import { samMinority } from './published/sam-minority.ts';
+import { deoSaddle } from './published/deo-saddle.ts';
 
 export type { ExperimentDef } from './published/arms.ts';
 
@@ -28,6 +29,7 @@ export const EXPERIMENTS: ExperimentDef[] = [
   escapeDimension,
   clippingMnist,
   samMinority,
+  deoSaddle,
 ];
 
 export function findExperiment(name: string): ExperimentDef | undefined {

@@ -7,8 +7,8 @@ import type { Provenance } from './report.ts';
 import { plotSvg, type PlotSpec } from './svg.ts';
 
 export type Verdict = 'holds' | 'not supported' | 'mixed';
-/** Whose rules the runs follow: the paper's text (gensmooth's definitions) or the authors' public code. */
-export type Reading = 'paper-text' | 'authors-code';
+/** Whose rules the runs follow: the paper's text (gensmooth's definitions), the authors' public code, or a third party's rendering of it. */
+export type Reading = 'paper-text' | 'authors-code' | 'third-party-code';
 
 export interface Claim {
   id: string;

@@ -51,3 +51,16 @@ describe('the loop', () => {
     expect(() => run(obj, 'spider:gamma=1,batch=2,big=9', { x0: Float64Array.from([0, 0, 0]) })).toThrow(/exceed/);
   });
 });
+
+describe('budgets in per-sample gradients', () => {
+  it('maxSamples stops a stochastic run once its samples (both batches) reach the budget', () => {
+    const obj = makeBuiltin('logistic', 'n=20&d=3');
+    const x0 = Float64Array.from([0.1, 0.2, 0.3]);
+    const r = run(obj, 'insg:gamma=0.1,beta=1,batch=4,batch2=2', { iters: 1000, x0, maxSamples: 60 });
+    expect(r.steps).toBe(10); // 6 a step
+    expect(r.oracle.samples).toBe(60);
+    expect(r.status).toBe('done');
+    // A full-batch step counts n = 20: 3 steps reach 60.
+    expect(run(obj, 'gd:gamma=0.1', { iters: 1000, x0, maxSamples: 60 }).steps).toBe(3);
+  });
+});

@@ -24,7 +24,7 @@ export const insgdDro: ExperimentDef = {
   title: 'χ² DRO: SGD, NSGD, clipped SGD and I-NSGD, the exponent β and the independent batch (I-NSGD paper eq. 19)',
   run(seed, quick) {
     const seeds = instances(seed, quick);
-    const budget = quick ? DRO_HORIZON / 4 : DRO_HORIZON;
+    const budget = quick ? DRO_HORIZON / 8 : DRO_HORIZON;
     const common = {
       objective: droObjective,
       objectiveSpec: SPEC,
@@ -95,7 +95,7 @@ export const insgdDro: ExperimentDef = {
         "the text's numbers: |B| = 128, |B'| = 16; steps SGD 4e-5, NSGD 5e-2, clipped SGD 0.18, I-NSGD 0.28; clip 60, δ = 45; β = 2/3 (NSGD too: the DRO script uses 2/3); grids β ∈ {1, 4/5, 7/10, 2/3}, |B'| ∈ {16, 32, 64, 128}",
         READING_NOTE,
         "authors-code specifics (DRO script): the gradient scale is exact; clipped SGD's exponent p is 2/3; G = 60 squared; start w ~ N(0, 1), η = 0.1, then 30 normalised GD steps (γ = 0.2); its journal revision uses I-NSGD γ = 0.14, G = 35, δ = 25, |B'| = 8",
-        `"little effect" is read as: |B'| = 16 within 1.25× of the fastest |B'| in samples to the target${quick ? '; QUICK run: 3 instances, a quarter of the horizon' : ''}`,
+        `"little effect" is read as: |B'| = 16 within 1.25× of the fastest |B'| in samples to the target${quick ? '; QUICK run: 3 instances, an eighth of the horizon' : ''}`,
       ],
       observed: all.flatMap((r) =>
         observedRows(r).map((s) => `${r.plot.file.replace(/-(paper-text|authors-code)\.svg$/, '')}: ${s}`),

@@ -16,7 +16,9 @@ import type { Reading } from '../claims.ts';
 import { compare, slim, type CompareArm, type Comparison } from '../compare.ts';
 import { comparisonPlot, comparisonRows } from '../compare-view.ts';
 
-export const READINGS: Reading[] = ['paper-text', 'authors-code'];
+/** The two readings of the I-NSGD experiments. */
+export type InsgdReading = Exclude<Reading, 'third-party-code'>;
+export const READINGS: InsgdReading[] = ['paper-text', 'authors-code'];
 export const B23 = '0.6666666666666666';
 
 /** Instances: 9 data seeds from the run's seed (3 in quick mode). */
@@ -114,7 +116,7 @@ export function runReadings(o: {
   title: string;
   objective: (k: number) => Objective;
   objectiveSpec: string;
-  arms: Record<Reading, CompareArm[]>;
+  arms: Record<InsgdReading, CompareArm[]>;
   seeds: number[];
   budget: number;
   recordEvery: number;
@@ -170,7 +172,7 @@ export function observedRows(r: ReadingRun): string[] {
 export const readingsData = (rs: ReadingRun[]) => Object.fromEntries(rs.map((r) => [r.reading, slim(r.comparison)]));
 
 /** The four methods of each paper figure, in both readings (labels shared, so claims name them once). */
-export function methodArms(problem: 'pr' | 'dro', reading: Reading): CompareArm[] {
+export function methodArms(problem: 'pr' | 'dro', reading: InsgdReading): CompareArm[] {
   const start = reading === 'authors-code' ? (problem === 'pr' ? prCodeStart : droCodeStart) : undefined;
   const specs =
     problem === 'pr'
@@ -204,7 +206,7 @@ export function methodArms(problem: 'pr' | 'dro', reading: Reading): CompareArm[
 }
 
 /** I-NSGD alone with β and |B'| varied, everything else as in methodArms. */
-export function insgdArm(problem: 'pr' | 'dro', reading: Reading, label: string, beta: string, batch2: number) {
+export function insgdArm(problem: 'pr' | 'dro', reading: InsgdReading, label: string, beta: string, batch2: number) {
   const start = reading === 'authors-code' ? (problem === 'pr' ? prCodeStart : droCodeStart) : undefined;
   const spec =
     problem === 'pr'

@@ -4,9 +4,11 @@ import { clippingMnist } from '../../../src/experiments/published/clipping-mnist
 import { checkOutput } from './check.ts';
 
 describe('clipping-mnist', () => {
-  it('runs the four arms on real digits', () => {
+  it('runs the four arms on real digits, on 3 digit slices', () => {
     const o = clippingMnist.run(2, true);
     checkOutput(o);
-    expect((o.data.finals as unknown[]).length).toBe(4);
+    const c = o.data.comparison as { seeds: number[]; arms: unknown[] };
+    expect(c.arms).toHaveLength(4);
+    expect(c.seeds).toEqual([2, 3, 4]);
   });
 });

@@ -4,15 +4,11 @@ import { insgdBetaSweep } from '../../../src/experiments/published/insgd-beta-sw
 import { checkOutput } from './check.ts';
 
 describe('insgd-beta-sweep', () => {
-  it('sweeps the five β of the setting', () => {
+  it("sweeps the paper's five β in both readings", () => {
     const o = insgdBetaSweep.run(2, true);
     checkOutput(o);
-    expect((o.data.arms as { label: string }[]).map((a) => a.label)).toEqual([
-      'β = 0.4',
-      'β = 0.5',
-      'β = 0.6667',
-      'β = 0.8',
-      'β = 1',
-    ]);
+    const r = (o.data.readings as Record<string, { arms: { label: string }[] }>)['paper-text'];
+    expect(r.arms.map((a) => a.label)).toEqual(['β = 1', 'β = 4/5', 'β = 2/3', 'β = 7/10', 'β = 13/20']);
+    expect(o.claims!.every((c) => c.id === 'beta-two-thirds' && c.evidence.cells === 3)).toBe(true);
   });
 });

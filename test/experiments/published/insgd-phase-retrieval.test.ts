@@ -4,12 +4,19 @@ import { insgdPhaseRetrieval } from '../../../src/experiments/published/insgd-ph
 import { checkOutput } from './check.ts';
 
 describe('insgd-phase-retrieval', () => {
-  it('compares the four methods at equal per-sample gradients', () => {
+  it('judges the claim in both readings on 3 instances (quick), with four equal-sample checkpoints', () => {
     const o = insgdPhaseRetrieval.run(2, true);
     checkOutput(o);
-    const finals = o.data.finals as { label: string; samples: number }[];
-    expect(finals.map((f) => f.label).sort()).toEqual(['I-NSGD', 'NSGD', 'SGD', 'clipped SGD']);
-    const s = finals.map((f) => f.samples);
-    expect(Math.max(...s) - Math.min(...s)).toBeLessThanOrEqual(72);
+    expect(o.claims!.map((c) => [c.id, c.reading, c.instances])).toEqual([
+      ['insgd-leads', 'paper-text', 3],
+      ['insgd-leads', 'authors-code', 3],
+    ]);
+    const r = (o.data.readings as Record<string, { checkpoints: number[]; arms: { label: string; spec: string }[] }>)[
+      'authors-code'
+    ];
+    expect(r.checkpoints).toEqual([1688, 3375, 5063, 6750]);
+    expect(r.arms.map((a) => a.spec)).toContain(
+      'insgd-code:gamma=0.5,beta=0.6666666666666666,delta=15,G=45,scale=0.5,batch=64,batch2=8',
+    );
   });
 });
