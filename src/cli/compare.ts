@@ -12,8 +12,8 @@ import { plotSvg } from '../report/svg.ts';
 import { writeReportDir } from '../report/write.ts';
 import { parse, parseIntOpt, parseNumber, toJson } from './args.ts';
 
-export const COMPARE_HELP = `  gensmooth compare OBJECTIVE --method SPEC --method SPEC ... [--seeds 1..9] [--budget N] [--record-every K]
-                    [--checkpoints C1,C2,...] [--target F] [--logy] [--json] [--out DIR]
+export const COMPARE_HELP = `  gensmooth compare OBJECTIVE --method SPEC --method SPEC ... [--seeds 1..9] [--budget N]
+                    [--record-every K] [--checkpoints C1,C2,...] [--target F] [--logy] [--json] [--out DIR]
                                                    methods × seeds to one budget of per-sample gradients: a table
                                                    (value at checkpoints, samples to a target, wall time), one plot
                                                    with bands; {seed} in OBJECTIVE makes the seed a data seed
@@ -153,7 +153,8 @@ export async function cmdCompare(argv: string[]): Promise<number> {
   if (values.json) process.stdout.write(toJson(saved) + '\n');
   else
     process.stdout.write(
-      `${textTable(comparisonRows(result, wallSeconds))}\n${tableNote(result)}${values.out !== undefined ? `\nreport in ${values.out}` : ''}\n`,
+      `${textTable(comparisonRows(result, wallSeconds))}\n${tableNote(result)}` +
+        `${values.out !== undefined ? `\nreport in ${values.out}` : ''}\n`,
     );
   return 0;
 }

@@ -49,7 +49,9 @@ export function leadsClaim(c: Comparison, winners: string | string[], meta: Clai
   }));
   return {
     ...meta,
-    metric: `the arm with the lowest ${c.metric} at ${c.checkpoints.map(fmt4).join(', ')} ${c.axis} (the paper's horizon), on each instance`,
+    metric:
+      `the arm with the lowest ${c.metric} at ${c.checkpoints.map(fmt4).join(', ')} ${c.axis} (the ` +
+      `paper's horizon), on each instance`,
     verdict: verdictOf(support, cells),
     instances: n,
     evidence: {
@@ -82,7 +84,8 @@ export function fastestPerInstance(c: Comparison): (string | null)[] {
 }
 
 const targetWords = (c: Comparison) =>
-  `samples to reach the instance's target ${c.metric} (the median over arms of their best ${c.metric} within ${fmt4(c.budget)} ${c.axis})`;
+  `samples to reach the instance's target ${c.metric} (the median over arms of their best ${c.metric} within ` +
+  `${fmt4(c.budget)} ${c.axis})`;
 
 const toTargetSummary = (c: Comparison) =>
   c.arms
@@ -100,7 +103,9 @@ export function fastestClaim(c: Comparison, winners: string[], meta: ClaimMeta):
     verdict: verdictOf(support, n),
     instances: n,
     evidence: {
-      summary: `fastest is ${winners.join(' or ')} on ${support} of ${n} instances (fastest: ${counts(count(fastest)) || 'none reached'}); median samples to target: ${toTargetSummary(c)}`,
+      summary:
+        `fastest is ${winners.join(' or ')} on ${support} of ${n} instances (fastest: ` +
+        `${counts(count(fastest)) || 'none reached'}); median samples to target: ${toTargetSummary(c)}`,
       support,
       cells: n,
       fastest,
@@ -126,7 +131,9 @@ export function withinClaim(c: Comparison, label: string, factor: number, meta: 
     verdict: verdictOf(support, n),
     instances: n,
     evidence: {
-      summary: `${label} is within ${factor}× of the fastest on ${support} of ${n} instances; median samples to target: ${toTargetSummary(c)}`,
+      summary:
+        `${label} is within ${factor}× of the fastest on ${support} of ${n} instances; median samples ` +
+        `to target: ${toTargetSummary(c)}`,
       support,
       cells: n,
       within: ok,

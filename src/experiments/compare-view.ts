@@ -89,5 +89,8 @@ export function tableNote(c: Comparison): string {
   const t = c.targets;
   const same = t.every((v) => v === t[0]);
   const iv = c.seeds.length >= 6 ? '≥ 95 % order-statistic interval' : 'range';
-  return `median [${iv}] over ${c.seeds.length} instance(s) (seeds ${c.seeds.join(', ')}); target ${c.metric} ${same ? fmt4(t[0]) : `per instance ${t.map(fmt4).join(', ')}`}; budget ${fmt4(c.budget)} ${c.axis}`;
+  return (
+    `median [${iv}] over ${c.seeds.length} instance(s) (seeds ${c.seeds.join(', ')}); target ${c.metric} ` +
+    `${same ? fmt4(t[0]) : `per instance ${t.map(fmt4).join(', ')}`}; budget ${fmt4(c.budget)} ${c.axis}`
+  );
 }

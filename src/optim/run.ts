@@ -70,7 +70,8 @@ export function optimize(
   const { oracle, chain, steps } = plan;
   if (oracle.stochastic && !fs)
     throw new UsageError(
-      `method ${def.name} is stochastic, but ${obj.name} has no finite-sum structure (samples); use its full-batch counterpart`,
+      `method ${def.name} is stochastic, but ${obj.name} has no finite-sum structure (samples); use its ` +
+        `full-batch counterpart`,
     );
   if (fs && oracle.stochastic && (plan.batch > fs.n || plan.batch2 > fs.n || oracle.largest > fs.n))
     throw new UsageError(

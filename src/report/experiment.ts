@@ -7,7 +7,10 @@ import type { Provenance } from './report.ts';
 import { plotSvg, type PlotSpec } from './svg.ts';
 
 export type Verdict = 'holds' | 'not supported' | 'mixed';
-/** Whose rules the runs follow: the paper's text (gensmooth's definitions), the authors' public code, or a third party's rendering of it. */
+/**
+ * Whose rules the runs follow: the paper's text (gensmooth's definitions), the authors'
+ * public code, or a third party's rendering of it.
+ */
 export type Reading = 'paper-text' | 'authors-code' | 'third-party-code';
 
 export interface Claim {
@@ -61,7 +64,8 @@ function claimTally(claims: Claim[]): string {
   }
   const v = [...best.values()];
   const k = (x: Verdict) => v.filter((y) => y === x).length;
-  return `${k('holds')} of ${v.length} claims hold in at least one reading, ${k('mixed')} mixed, ${k('not supported')} not supported`;
+  const held = `${k('holds')} of ${v.length} claims hold in at least one reading`;
+  return `${held}, ${k('mixed')} mixed, ${k('not supported')} not supported`;
 }
 
 /** The claims as a table (statement, reading, verdict, instances), then each one's metric and evidence. */
@@ -84,14 +88,18 @@ function claimsMd(claims: Claim[]): string[] {
 
 function claimsHtml(claims: Claim[]): string {
   if (claims.length === 0) return '';
-  return `<h2>Claims</h2><table border="1" cellpadding="4" style="border-collapse:collapse"><tr><th>claim</th><th>reading</th><th>verdict</th><th>instances</th><th>statement</th></tr>${claims
-    .map(
-      (c) =>
-        `<tr><td>${esc(c.id)}</td><td>${esc(c.reading)}</td><td><b>${esc(c.verdict)}</b></td><td>${c.instances}</td><td>${esc(c.statement)}</td></tr>`,
-    )
-    .join('')}</table><ul>${claims
-    .map((c) => `<li><b>${esc(c.id)}</b> (${esc(c.reading)}): ${esc(c.metric)}. ${esc(c.evidence.summary)}.</li>`)
-    .join('')}</ul>
+  const td = (s: string) => `<td>${s}</td>`;
+  const head = ['claim', 'reading', 'verdict', 'instances', 'statement'].map((h) => `<th>${h}</th>`).join('');
+  const rows = claims.map(
+    (c) =>
+      `<tr>${td(esc(c.id))}${td(esc(c.reading))}${td(`<b>${esc(c.verdict)}</b>`)}${td(String(c.instances))}` +
+      `${td(esc(c.statement))}</tr>`,
+  );
+  const items = claims.map(
+    (c) => `<li><b>${esc(c.id)}</b> (${esc(c.reading)}): ${esc(c.metric)}. ${esc(c.evidence.summary)}.</li>`,
+  );
+  const table = `<table border="1" cellpadding="4" style="border-collapse:collapse"><tr>${head}</tr>${rows.join('')}</table>`;
+  return `<h2>Claims</h2>${table}<ul>${items.join('')}</ul>
 `;
 }
 

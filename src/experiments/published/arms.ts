@@ -93,7 +93,8 @@ export function compareMethods(
   }
   const observed = [
     ...(leaders.length ? [`lowest loss at each decade of per-sample gradients: ${leaders.join(', ')}`] : []),
-    `final loss (mean of the last 5 % of records) at ${ranked[0].samples} per-sample gradients or more: ${ranked.map((f) => `${f.label} ${fmt(f.final)}${f.status !== 'done' ? ` (${f.status})` : ''}`).join(', ')}`,
+    `final loss (mean of the last 5 % of records) at ${ranked[0].samples} per-sample gradients or more: ` +
+      `${ranked.map((f) => `${f.label} ${fmt(f.final)}${f.status !== 'done' ? ` (${f.status})` : ''}`).join(', ')}`,
     `ranking, best first: ${ranked.map((f) => f.label).join(' < ')}`,
   ];
   return {

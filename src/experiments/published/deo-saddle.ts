@@ -43,29 +43,42 @@ export const deoSaddle: ExperimentDef = {
     const adam = rows[0];
     const faster = (r: (typeof rows)[number]) => r.per.map((p, i) => inf(p.escape) < inf(adam.per[i].escape));
     const med = (r: (typeof rows)[number]) => fmtInterval(medianInterval(r.per.map((p) => inf(p.escape))));
-    const metric = `iterations until f ≤ f*/2 = ${fmt4(level)} (the minimum's basin), from the same start, within ${iters}`;
+    const metric =
+      `iterations until f ≤ f*/2 = ${fmt4(level)} (the minimum's basin), from the same start, ` + `within ${iters}`;
     const claims = ([1, 2] as const).map((i) =>
       perInstanceClaim(faster(rows[i]), {
         id: 'deo-escapes-faster',
         statement:
-          'projecting the gradient off the minimum-curvature direction guides Adam away from the saddle: DEO escapes before Adam',
+          'projecting the gradient off the minimum-curvature direction guides Adam away from the saddle: DEO ' +
+          'escapes before Adam',
         reading: i === 1 ? 'paper-text' : 'third-party-code',
         metric,
-        summary: `${rows[i].label} escapes before Adam on ${faster(rows[i]).filter(Boolean).length} of ${seeds.length} instances; median iterations to escape: Adam ${med(adam)}, this arm ${med(rows[i])}`,
+        summary:
+          `${rows[i].label} escapes before Adam on ${faster(rows[i]).filter(Boolean).length} of ` +
+          `${seeds.length} instances; median iterations to escape: Adam ${med(adam)}, this arm ${med(rows[i])}`,
       }),
     );
     return {
       name: this.name,
       title: this.title,
       setting: [
-        'Hu, Cao & Liu (arXiv:2507.19968, abstract): every k steps a dimer estimates the minimum-curvature direction N̂ and the gradient is projected onto the subspace orthogonal to it, g ← g − a·⟨g, N̂⟩N̂, then Adam; this "guides the optimizer away from saddle points" (theory.md §g4)',
-        `f = ½xᵀDx + ¼‖x‖⁴, D = diag(−1, 1, …, 1), d = 10 (strict saddle at 0, f* = −¼); ${seeds.length} instances: starts x0 ~ N(0, 10⁻⁶ I) (seeds ${seeds.join(', ')}); Adam γ = 0.01, k = 10, a = 1, five rotation steps per update${quick ? '; QUICK run' : ''}`,
-        "no authors' code was found in the stored public material; the third-party rendering's rotation +η(g₂ − g₁)⊥ climbs the Rayleigh quotient (towards λmax), the opposite of the text's rule: both are run, as readings paper-text and third-party-code",
-        "at a strict saddle the minimum-curvature direction is the escape direction, so projecting it out removes exactly the component that grows: the text's rule can only slow the escape",
+        'Hu, Cao & Liu (arXiv:2507.19968, abstract): every k steps a dimer estimates the minimum-curvature ' +
+          'direction N̂ and the gradient is projected onto the subspace orthogonal to it, g ← g − a·⟨g, ' +
+          'N̂⟩N̂, then Adam; this "guides the optimizer away from saddle points" (theory.md §g4)',
+        `f = ½xᵀDx + ¼‖x‖⁴, D = diag(−1, 1, …, 1), d = 10 (strict saddle at 0, f* = −¼); ${seeds.length} ` +
+          `instances: starts x0 ~ N(0, 10⁻⁶ I) (seeds ${seeds.join(', ')}); Adam γ = 0.01, k = 10, a = 1, ` +
+          `five rotation steps per update${quick ? '; QUICK run' : ''}`,
+        "no authors' code was found in the stored public material; the third-party rendering's rotation +η(g₂ " +
+          "− g₁)⊥ climbs the Rayleigh quotient (towards λmax), the opposite of the text's rule: both are run, " +
+          'as readings paper-text and third-party-code',
+        'at a strict saddle the minimum-curvature direction is the escape direction, so projecting it out ' +
+          "removes exactly the component that grows: the text's rule can only slow the escape",
       ],
       observed: rows.map(
         (r) =>
-          `${r.label}: median iterations to f ≤ f*/2 ${med(r)}, ${r.per.filter((p) => p.escape !== null).length}/${seeds.length} escaped; ${fmt4(medianInterval(r.per.map((p) => p.gradients)).median)} gradient calls per run`,
+          `${r.label}: median iterations to f ≤ f*/2 ${med(r)}, ` +
+          `${r.per.filter((p) => p.escape !== null).length}/${seeds.length} escaped; ` +
+          `${fmt4(medianInterval(r.per.map((p) => p.gradients)).median)} gradient calls per run`,
       ),
       agreesWithPaper: agreesFromClaims(claims),
       claims,

@@ -45,10 +45,18 @@ export const escapeDimension: ExperimentDef = {
         per.map((r) => r.consistent === true),
         {
           id: 'escape-log-d',
-          statement: `perturbed GD escapes the strict saddle in a time growing like ln d, with slope 1/(2 ln(1 + η|λmin|)) = ${fmt(predicted.slope)} per unit of ln d`,
+          statement:
+            `perturbed GD escapes the strict saddle in a time growing like ln d, with slope 1/(2 ` +
+            `ln(1 + η|λmin|)) = ${fmt(predicted.slope)} per unit of ln d`,
           reading: 'paper-text',
-          metric: `per instance (${runs} runs per dimension, d ∈ {${dims.join(', ')}}): the least-squares slope of the median escape time (‖x‖ ≥ 0.5) against ln d, consistent when the prediction lies in its 95 % interval or within 15 %`,
-          summary: `consistent on ${per.filter((r) => r.consistent === true).length} of ${seeds.length} instances; fitted slopes ${fmtInterval(medianInterval(slopes))} against ${fmt(predicted.slope)}; pooled over ${seeds.length * runs} runs per dimension: slope ${fmt(fit.slope)}`,
+          metric:
+            `per instance (${runs} runs per dimension, d ∈ {${dims.join(', ')}}): the least-squares ` +
+            `slope of the median escape time (‖x‖ ≥ 0.5) against ln d, consistent when the prediction lies in ` +
+            `its 95 % interval or within 15 %`,
+          summary:
+            `consistent on ${per.filter((r) => r.consistent === true).length} of ${seeds.length} ` +
+            `instances; fitted slopes ${fmtInterval(medianInterval(slopes))} against ${fmt(predicted.slope)}; ` +
+            `pooled over ${seeds.length * runs} runs per dimension: slope ${fmt(fit.slope)}`,
         },
         { slopes },
       ),
@@ -57,9 +65,12 @@ export const escapeDimension: ExperimentDef = {
       name: this.name,
       title: this.title,
       setting: [
-        'f = ½xᵀDx + ¼‖x‖⁴, D = diag(−1, 1, …, 1): strict saddle at 0 (λmin = −1); PGD with η = 0.1, perturbation radius 1e-3, escape at ‖x‖ ≥ 0.5 (theory.md §g2)',
-        `${seeds.length} instances (seeds ${seeds.join(', ')}), each ${runs} perturbed runs per dimension from the saddle, at most 5000 iterations${quick ? '; QUICK run' : ''}`,
-        "the prediction is the theory's leading term for this quadratic saddle; Jin et al. state an O(log d) bound with constants, not this slope: the claim tested is the ln d law with the leading constant",
+        'f = ½xᵀDx + ¼‖x‖⁴, D = diag(−1, 1, …, 1): strict saddle at 0 (λmin = −1); PGD with η = 0.1, ' +
+          'perturbation radius 1e-3, escape at ‖x‖ ≥ 0.5 (theory.md §g2)',
+        `${seeds.length} instances (seeds ${seeds.join(', ')}), each ${runs} perturbed runs per dimension ` +
+          `from the saddle, at most 5000 iterations${quick ? '; QUICK run' : ''}`,
+        "the prediction is the theory's leading term for this quadratic saddle; Jin et al. state an O(log d) " +
+          'bound with constants, not this slope: the claim tested is the ln d law with the leading constant',
       ],
       observed: [
         ...pooled.map(
@@ -67,7 +78,9 @@ export const escapeDimension: ExperimentDef = {
         ),
         ...per.map(
           (r, i) =>
-            `instance ${seeds[i]}: ${r.fit ? `slope ${fmt(r.fit.slope)} [${fmt(r.fit.ci[0])}, ${fmt(r.fit.ci[1])}]` : 'no fit'}, ${r.consistent ? 'consistent' : 'not consistent'} with ${fmt(predicted.slope)}`,
+            `instance ${seeds[i]}: ` +
+            `${r.fit ? `slope ${fmt(r.fit.slope)} [${fmt(r.fit.ci[0])}, ${fmt(r.fit.ci[1])}]` : 'no fit'}, ` +
+            `${r.consistent ? 'consistent' : 'not consistent'} with ${fmt(predicted.slope)}`,
         ),
       ],
       agreesWithPaper: agreesFromClaims(claims),

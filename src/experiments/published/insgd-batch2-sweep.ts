@@ -37,7 +37,8 @@ export const insgdBatch2Sweep: ExperimentDef = {
       fastestClaim(r.comparison, ["|B'| = 4", "|B'| = 8"], {
         id: 'small-batch2',
         statement:
-          "a very small independent batch (|B'| = 4 or 8) gives the fastest convergence among |B'| ∈ {4, 8, 16, 32, 64} (Figure 2 right)",
+          "a very small independent batch (|B'| = 4 or 8) gives the fastest convergence among |B'| ∈ {4, 8, " +
+          '16, 32, 64} (Figure 2 right)',
         reading: r.reading,
       }),
     );
@@ -45,9 +46,12 @@ export const insgdBatch2Sweep: ExperimentDef = {
       name: this.name,
       title: this.title,
       setting: [
-        `I-NSGD with γ = 0.5, β = 2/3, δ = 15, |B| = 64 on the §4.1 instances (data seeds ${seeds.join(', ')}); the paper's grid |B'| ∈ {4, 8, 16, 32, 64} at an equal budget of ${budget} per-sample gradients (|B| + |B'| a step)`,
+        `I-NSGD with γ = 0.5, β = 2/3, δ = 15, |B| = 64 on the §4.1 instances (data seeds ` +
+          `${seeds.join(', ')}); the paper's grid |B'| ∈ {4, 8, 16, 32, 64} at an equal budget of ${budget} ` +
+          `per-sample gradients (|B| + |B'| a step)`,
         READING_NOTE,
-        `the paper says |B'| = 4 or 8 is "fast and stable"; judged as: the fewest samples to each instance's target f is reached with |B'| = 4 or 8 (stability is not scored)${quick ? '; QUICK run' : ''}`,
+        `the paper says |B'| = 4 or 8 is "fast and stable"; judged as: the fewest samples to each instance's ` +
+          `target f is reached with |B'| = 4 or 8 (stability is not scored)${quick ? '; QUICK run' : ''}`,
       ],
       observed: rs.flatMap(observedRows),
       agreesWithPaper: agreesFromClaims(claims),

@@ -44,9 +44,12 @@ export const insgdBetaSweep: ExperimentDef = {
       name: this.name,
       title: this.title,
       setting: [
-        `I-NSGD on the §4.1 instances (data seeds ${seeds.join(', ')}), |B| = 64, |B'| = 8, δ = 15, γ = 0.5, the paper's grid β ∈ {1, 4/5, 2/3, 7/10, 13/20}; ${budget} per-sample gradients each`,
+        `I-NSGD on the §4.1 instances (data seeds ${seeds.join(', ')}), |B| = 64, |B'| = 8, δ = 15, γ = 0.5, ` +
+          `the paper's grid β ∈ {1, 4/5, 2/3, 7/10, 13/20}; ${budget} per-sample gradients each`,
         READING_NOTE,
-        `"fastest" is read as the fewest samples to reach each instance's target f (the median of the five arms' best f within the horizon); holds when β = 2/3 is fastest on ≥ 2/3 of the instances${quick ? '; QUICK run' : ''}`,
+        `"fastest" is read as the fewest samples to reach each instance's target f (the median of the five ` +
+          `arms' best f within the horizon); holds when β = 2/3 is fastest on ≥ 2/3 of the ` +
+          `instances${quick ? '; QUICK run' : ''}`,
       ],
       observed: rs.flatMap(observedRows),
       agreesWithPaper: agreesFromClaims(claims),

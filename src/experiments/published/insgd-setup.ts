@@ -234,10 +234,17 @@ export const DRO_BETAS: [string, string][] = [
   ['β = 2/3', B23],
 ];
 
-/** The horizons of the scripts' figures: 2.7·10⁴ (phase retrieval: ten full gradients) and 1.28·10⁵ (DRO: 1000 SGD steps). */
+/**
+ * The horizons of the scripts' figures: 2.7·10⁴ (phase retrieval: ten full gradients) and
+ * 1.28·10⁵ (DRO: 1000 SGD steps).
+ */
 export const PR_HORIZON = 27000;
 export const DRO_HORIZON = 128000;
 
 /** What both readings mean, for the setting. */
 export const READING_NOTE =
-  "two readings side by side: paper-text uses the text's rules with gensmooth's definitions (exact ∇f, eq. 13 with L1 = 1 inside h, clipped SGD γ·min(1, c/‖g‖)·g, the objective's own start); authors-code uses the text's numbers in the rules of the authors' public scripts (I-NSGD h = max{G², 2‖g_B'‖ + δ} with step γ/h^β, clipped SGD γ/max{‖g‖ + δ, G²}^p·g, NSGD's β as in each script, their gradient scale and their normalised-GD start)";
+  "two readings side by side: paper-text uses the text's rules with gensmooth's definitions (exact ∇f, " +
+  "eq. 13 with L1 = 1 inside h, clipped SGD γ·min(1, c/‖g‖)·g, the objective's own start); authors-code " +
+  "uses the text's numbers in the rules of the authors' public scripts (I-NSGD h = max{G², 2‖g_B'‖ + δ} " +
+  "with step γ/h^β, clipped SGD γ/max{‖g‖ + δ, G²}^p·g, NSGD's β as in each script, their gradient " +
+  'scale and their normalised-GD start)';

@@ -57,8 +57,12 @@ export const nsgdBias: ExperimentDef = {
           statement:
             'the normalised stochastic gradient is biased in direction: E[g/‖g‖^β] is not parallel to ∇F (Figure 1)',
           reading: 'paper-text',
-          metric: `the exact cosine of E[g/‖g‖^β] with ∇F on the figure's two samples, at each β ∈ {0.05, 0.1, …, 1} (${positive.length} cells); Monte Carlo tests at β ∈ {1, 2/3} as a check`,
-          summary: `cosine below 1 at ${positive.filter(({ i }) => cosN[i] < 1 - 1e-9).length} of ${positive.length} β (β = 1: ${fmt(cosN[20])}); Monte Carlo: ${mc('nsgd')}`,
+          metric:
+            `the exact cosine of E[g/‖g‖^β] with ∇F on the figure's two samples, at each β ∈ {0.05, ` +
+            `0.1, …, 1} (${positive.length} cells); Monte Carlo tests at β ∈ {1, 2/3} as a check`,
+          summary:
+            `cosine below 1 at ${positive.filter(({ i }) => cosN[i] < 1 - 1e-9).length} of ` +
+            `${positive.length} β (β = 1: ${fmt(cosN[20])}); Monte Carlo: ${mc('nsgd')}`,
         },
       ),
       perInstanceClaim(
@@ -67,8 +71,12 @@ export const nsgdBias: ExperimentDef = {
           id: 'insg-unbiased',
           statement: 'with an independent normalising sample, E[g/‖g′‖^β] is parallel to ∇F (eq. 12)',
           reading: 'paper-text',
-          metric: `the exact cosine of E[g]·E[‖g′‖^−β] with ∇F at each β ∈ {0.05, …, 1}; Monte Carlo tests at β ∈ {1, 2/3} as a check`,
-          summary: `cosine 1 at ${positive.filter(({ i }) => cosI[i] > 1 - 1e-12).length} of ${positive.length} β; Monte Carlo: ${mc('insg')}`,
+          metric:
+            `the exact cosine of E[g]·E[‖g′‖^−β] with ∇F at each β ∈ {0.05, …, 1}; Monte Carlo tests at ` +
+            `β ∈ {1, 2/3} as a check`,
+          summary:
+            `cosine 1 at ${positive.filter(({ i }) => cosI[i] > 1 - 1e-12).length} of ` +
+            `${positive.length} β; Monte Carlo: ${mc('insg')}`,
         },
       ),
     ];
@@ -76,14 +84,18 @@ export const nsgdBias: ExperimentDef = {
       name: this.name,
       title: this.title,
       setting: [
-        'two samples with gradients g₁ = (3, 0), g₂ = (−1, 0.1), so ∇F = (1, 0.05) (theory.md §f2 worked example), single-sample batches',
-        'claim compared: the normalised estimator is biased in direction (cosine with ∇F below 1) and the independently normalised one is unbiased up to a positive scale',
+        'two samples with gradients g₁ = (3, 0), g₂ = (−1, 0.1), so ∇F = (1, 0.05) (theory.md §f2 worked ' +
+          'example), single-sample batches',
+        'claim compared: the normalised estimator is biased in direction (cosine with ∇F below 1) and the ' +
+          'independently normalised one is unbiased up to a positive scale',
       ],
       observed: [
-        `exact cosine of E[g/‖g‖^β] with ∇F: β = 1 → ${fmt(cosN[20])}, β = 2/3 → ${fmt(cosN.at(Math.round(beta / 0.05))!)}, β = 0 → ${fmt(cosN[0])} (plain SGD is unbiased)`,
+        `exact cosine of E[g/‖g‖^β] with ∇F: β = 1 → ${fmt(cosN[20])}, β = 2/3 → ` +
+          `${fmt(cosN.at(Math.round(beta / 0.05))!)}, β = 0 → ${fmt(cosN[0])} (plain SGD is unbiased)`,
         ...tests.map(
           (t) =>
-            `Monte Carlo, ${t.estimator}, β = ${fmt(t.beta)}: ${t.verdict} after ${t.draws} draws (${t.stoppedBecause}), relative orthogonal bias ${fmt(t.relativeBias.estimate)}`,
+            `Monte Carlo, ${t.estimator}, β = ${fmt(t.beta)}: ${t.verdict} after ${t.draws} draws ` +
+            `(${t.stoppedBecause}), relative orthogonal bias ${fmt(t.relativeBias.estimate)}`,
         ),
       ],
       agreesWithPaper: agreesFromClaims(claims),

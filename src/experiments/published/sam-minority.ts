@@ -21,7 +21,8 @@ export function samStart(k: number): Float64Array {
 export const samMinority: ExperimentDef = {
   name: 'sam-minority',
   title:
-    'Sharpness-aware minimisation against GD at the saddles of a re-weighted, class-imbalanced loss (Rangwani et al. 2022)',
+    'Sharpness-aware minimisation against GD at the saddles of a re-weighted, class-imbalanced loss (Rangwani ' +
+    'et al. 2022)',
   run(seed, quick) {
     // One two-layer scalar "network" (u_c, v_c) per class, loss ½(u_c v_c − 1)², weights
     // π = (0.95, 0.05): the minority term has curvature −π_min at the saddle 0.
@@ -69,30 +70,43 @@ export const samMinority: ExperimentDef = {
         statement:
           'SAM escapes the minority-class saddle where plain GD lingers: its minority class escapes before GD’s',
         reading: 'paper-text',
-        metric: `iterations until u_min·v_min ≥ 0.5, SAM (ρ ∈ {0.05, 0.2}) against GD (γ = 0.5) from the same start, within ${iters} iterations; cells: ρ × instance`,
-        summary: `SAM's minority escapes first in ${minorityFirst.filter(Boolean).length} of ${minorityFirst.length} cells; median minority escape: ${times('minority')}`,
+        metric:
+          `iterations until u_min·v_min ≥ 0.5, SAM (ρ ∈ {0.05, 0.2}) against GD (γ = 0.5) from the same ` +
+          `start, within ${iters} iterations; cells: ρ × instance`,
+        summary:
+          `SAM's minority escapes first in ${minorityFirst.filter(Boolean).length} of ` +
+          `${minorityFirst.length} cells; median minority escape: ${times('minority')}`,
       }),
       perInstanceClaim(majorityToo, {
         id: 'sam-keeps-majority',
         statement: 'SAM still trains the majority class (its saddle is escaped too)',
         reading: 'paper-text',
         metric: `whether u_maj·v_maj ≥ 0.5 within ${iters} iterations under SAM; cells: ρ × instance`,
-        summary: `SAM's majority escapes in ${majorityToo.filter(Boolean).length} of ${majorityToo.length} cells; median majority escape: ${times('majority')}`,
+        summary:
+          `SAM's majority escapes in ${majorityToo.filter(Boolean).length} of ${majorityToo.length} ` +
+          `cells; median majority escape: ${times('majority')}`,
       }),
     ];
     return {
       name: this.name,
       title: this.title,
       setting: [
-        'Rangwani et al. (NeurIPS 2022, as listed in theory.md §g4): re-weighting for long-tailed data puts minority classes at saddle points, and SAM escapes them where plain GD lingers',
-        `our small problem: ${SRC} (a two-layer scalar factor per class, weights 0.95 and 0.05); ${seeds.length} instances: starts with coordinates of magnitude U(5e-4, 3e-3) and random signs next to the saddle 0 (seeds ${seeds.join(', ')}); a class has escaped when u_c v_c ≥ 0.5`,
-        `GD with γ = 0.5 against SAM x − γ∇f(x + ρ∇f/‖∇f‖) with ρ ∈ {0.05, 0.2}, ${iters} iterations${quick ? '; QUICK run' : ''}`,
-        "the authors' public code (val-iisc/Saddle-LongTail) uses the SAM step of Foret et al., ρ·g/(‖g‖ + 1e-12): the rule read here; their runs add deferred re-weighting and ρ up to 0.8 on CIFAR-LT, which this toy does not reproduce",
+        'Rangwani et al. (NeurIPS 2022, as listed in theory.md §g4): re-weighting for long-tailed data puts ' +
+          'minority classes at saddle points, and SAM escapes them where plain GD lingers',
+        `our small problem: ${SRC} (a two-layer scalar factor per class, weights 0.95 and 0.05); ` +
+          `${seeds.length} instances: starts with coordinates of magnitude U(5e-4, 3e-3) and random signs ` +
+          `next to the saddle 0 (seeds ${seeds.join(', ')}); a class has escaped when u_c v_c ≥ 0.5`,
+        `GD with γ = 0.5 against SAM x − γ∇f(x + ρ∇f/‖∇f‖) with ρ ∈ {0.05, 0.2}, ${iters} ` +
+          `iterations${quick ? '; QUICK run' : ''}`,
+        "the authors' public code (val-iisc/Saddle-LongTail) uses the SAM step of Foret et al., ρ·g/(‖g‖ + " +
+          '1e-12): the rule read here; their runs add deferred re-weighting and ρ up to 0.8 on CIFAR-LT, ' +
+          'which this toy does not reproduce',
       ],
       observed: rows.flatMap((r) =>
         r.per.map(
           (p) =>
-            `${r.spec}, instance ${p.seed}: majority escaped at ${p.majority ?? 'never'}, minority at ${p.minority ?? 'never'}`,
+            `${r.spec}, instance ${p.seed}: majority escaped at ${p.majority ?? 'never'}, minority at ` +
+            `${p.minority ?? 'never'}`,
         ),
       ),
       agreesWithPaper: agreesFromClaims(claims),

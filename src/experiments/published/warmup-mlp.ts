@@ -73,17 +73,23 @@ export const warmupMlp: ExperimentDef = {
     const inf = (v: number | null) => v ?? Infinity;
     const faster = (a: number) => per.map((p) => inf(p.runs[a].hit) < inf(p.runs[0].hit));
     const hits = (a: number) => fmtInterval(medianInterval(per.map((p) => inf(p.runs[a].hit))));
-    const metric = `iterations of GD until f − f* ≤ 1 % of Δ0 (recorded every iteration, within ${iters}), each rule against the fixed step 1/(K0 + K1Δ0) on the same instance`;
+    const metric =
+      `iterations of GD until f − f* ≤ 1 % of Δ0 (recorded every iteration, within ${iters}), ` +
+      `each rule against the fixed step 1/(K0 + K1Δ0) on the same instance`;
     const claims = [1, 2].map((a) =>
       perInstanceClaim(faster(a), {
         id: a === 1 ? 'gap-warmup-faster' : 'linear-warmup-faster',
         statement:
           a === 1
-            ? 'GD with the step 1/(K0 + K1(f − f*)), a warm-up that follows from the assumption, converges faster than with the fixed step the assumption licenses at the start (Thm. 4.1–4.2)'
-            : 'a linear warm-up schedule also beats that fixed step (the paper validates warm-up schedules in practice)',
+            ? 'GD with the step 1/(K0 + K1(f − f*)), a warm-up that follows from the assumption, converges ' +
+              'faster than with the fixed step the assumption licenses at the start (Thm. 4.1–4.2)'
+            : 'a linear warm-up schedule also beats that fixed step (the paper validates warm-up schedules in ' +
+              'practice)',
         reading: 'paper-text',
         metric,
-        summary: `${LABELS[a]} reaches the target first on ${faster(a).filter(Boolean).length} of ${seeds.length} instances; median iterations: ${LABELS[0]} ${hits(0)}, ${LABELS[a]} ${hits(a)}`,
+        summary:
+          `${LABELS[a]} reaches the target first on ${faster(a).filter(Boolean).length} of ` +
+          `${seeds.length} instances; median iterations: ${LABELS[0]} ${hits(0)}, ${LABELS[a]} ${hits(a)}`,
       }),
     );
     const first = per[0];
@@ -92,14 +98,21 @@ export const warmupMlp: ExperimentDef = {
       name: this.name,
       title: this.title,
       setting: [
-        'Alimisis, Islamov & Lucchi (2025): under ‖∇²f‖ ≤ K0 + K1(f − f*), the step 1/(K0 + K1(f − f*)) grows as the loss falls (a warm-up) and is faster than a fixed step (their Thm. 4.1–4.2, as restated in theory.md §c)',
-        `a two-layer tanh MLP (64 synthetic teacher samples, 67 parameters, mean-squared loss); ${seeds.length} instances (data seeds ${seeds.join(', ')}); on each, (K0, K1) from the upper frontier of (f − f*, ‖∇²f‖) along a GD trajectory (Lanczos) and f* by L-BFGS`,
-        `the fixed step is the one the assumption licenses at the start, 1/(K0 + K1Δ0); the linear warm-up rises to 1/K0 over ${Math.floor(iters / 10)} steps; target Δ ≤ 1 % of Δ0${quick ? '; QUICK run' : ''}`,
+        'Alimisis, Islamov & Lucchi (2025): under ‖∇²f‖ ≤ K0 + K1(f − f*), the step 1/(K0 + K1(f − f*)) grows ' +
+          'as the loss falls (a warm-up) and is faster than a fixed step (their Thm. 4.1–4.2, as restated in ' +
+          'theory.md §c)',
+        `a two-layer tanh MLP (64 synthetic teacher samples, 67 parameters, mean-squared loss); ` +
+          `${seeds.length} instances (data seeds ${seeds.join(', ')}); on each, (K0, K1) from the upper ` +
+          `frontier of (f − f*, ‖∇²f‖) along a GD trajectory (Lanczos) and f* by L-BFGS`,
+        `the fixed step is the one the assumption licenses at the start, 1/(K0 + K1Δ0); the linear warm-up ` +
+          `rises to 1/K0 over ${Math.floor(iters / 10)} steps; target Δ ≤ 1 % of Δ0${quick ? '; QUICK run' : ''}`,
         "no public code of the paper was found in the stored material; judged on the text's rules only",
       ],
       observed: per.map(
         (p) =>
-          `instance ${p.seed}: (K0, K1) = (${fmt(p.K0)}, ${fmt(p.K1)}), f* = ${fmt(p.fstar)}; iterations to 1 % of Δ0: ${p.runs.map((r, a) => `${LABELS[a]} ${r.hit ?? 'not reached'} (final Δ ${fmt(r.final)})`).join(', ')}`,
+          `instance ${p.seed}: (K0, K1) = (${fmt(p.K0)}, ${fmt(p.K1)}), f* = ${fmt(p.fstar)}; iterations to 1 ` +
+          `% of Δ0: ` +
+          `${p.runs.map((r, a) => `${LABELS[a]} ${r.hit ?? 'not reached'} (final Δ ${fmt(r.final)})`).join(', ')}`,
       ),
       agreesWithPaper: agreesFromClaims(claims),
       claims,

@@ -1,4 +1,7 @@
-/** Clipping: by the Euclidean norm, and generalised to non-Euclidean geometries, unconstrained and constrained (theory.md §d3). */
+/**
+ * Clipping: by the Euclidean norm, and generalised to non-Euclidean geometries,
+ * unconstrained and constrained (theory.md §d3).
+ */
 import { batchP, choice, codeScaleP, gammaP, int, method, num } from '../method.ts';
 import { clipByNorm, clipCode, constrainedClip, lmoClip, momentum, scaleBy } from '../transform.ts';
 
@@ -30,7 +33,8 @@ export const clippedSgd = method({
 export const ggnc = method({
   name: 'ggnc',
   update:
-    'd ← (1−α)d + α g; x − γ min{‖d‖_*, ρ}·u(d) (generalised gradient-norm clipping: ℓ∞/sign, ℓ2, or spectral on a rows×cols matrix)',
+    'd ← (1−α)d + α g; x − γ min{‖d‖_*, ρ}·u(d) (generalised gradient-norm clipping: ℓ∞/sign, ℓ2, or spectral ' +
+    'on a rows×cols matrix)',
   params: [gammaP, num('rho', 'clipping radius ρ (dual norm)', { positive: true }), normP, rowsP, alphaP, batchP],
   stochastic: true,
   chain: (p, s) => [momentum(p.alpha), lmoClip(p.rho, p.norm, p.rows), scaleBy(s)],
@@ -39,7 +43,8 @@ export const ggnc = method({
 export const clippedScion = method({
   name: 'clipped-scion',
   update:
-    'd ← (1−α)d + α g; x⁺ = (1 − γη)x + γη·lmo(d), η = min{1, ⟨d, x − lmo(d)⟩/ρ} over the radius-R norm ball (constrained generalised clipping; the shrink is weight decay)',
+    'd ← (1−α)d + α g; x⁺ = (1 − γη)x + γη·lmo(d), η = min{1, ⟨d, x − lmo(d)⟩/ρ} over the radius-R norm ball ' +
+    '(constrained generalised clipping; the shrink is weight decay)',
   params: [
     gammaP,
     num('rho', 'clipping threshold ρ of the Frank–Wolfe gap', { positive: true }),

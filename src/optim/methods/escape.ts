@@ -79,7 +79,8 @@ export const ppgd = method({
 export const zoNcf = method({
   name: 'zo-ncf',
   update:
-    'ZO-GD; when ‖ĝ‖ ≤ g_thres, zeroth-order negative-curvature finding (power iteration on I − H/ℓ with ZO Hessian-vector products) and a step along it (Zhang, Xiong, Gu 2022)',
+    'ZO-GD; when ‖ĝ‖ ≤ g_thres, zeroth-order negative-curvature finding (power iteration on I − H/ℓ with ZO ' +
+    'Hessian-vector products) and a step along it (Zhang, Xiong, Gu 2022)',
   params: [
     gammaP,
     num('mu', 'difference step μ', { default: 1e-4, positive: true }),
@@ -95,7 +96,8 @@ export const zoNcf = method({
 export const dimerGd = method({
   name: 'dimer-gd',
   update:
-    'GD; when ‖∇f‖ ≤ g_thres, a Dimer rotation finds the lowest-curvature direction and a step of length η follows it downhill',
+    'GD; when ‖∇f‖ ≤ g_thres, a Dimer rotation finds the lowest-curvature direction and a step of length η ' +
+    'follows it downhill',
   params: [
     gammaP,
     num('gthres', 'gradient threshold', { default: 1e-3, min: 0 }),
@@ -109,7 +111,8 @@ export const dimerGd = method({
 export const compressedPgd = method({
   name: 'compressed-pgd',
   update:
-    'perturbed GD with RandomK-compressed steps (d/k on k coordinates): escape with k numbers communicated a step (Avdiukhin & Yaroslavtsev)',
+    'perturbed GD with RandomK-compressed steps (d/k on k coordinates): escape with k numbers communicated a ' +
+    'step (Avdiukhin & Yaroslavtsev)',
   params: [gammaP, kP, ...perturbParams()],
   chain: (p, s) => [randomK(p.k), scaleBy(s)],
   steps: (p) => [jinPerturbation(p)],
@@ -135,7 +138,8 @@ export const projectedGd = method({
 export const projectedNc = method({
   name: 'projected-nc',
   update:
-    'projected GD; near first-order stationarity relative to C, a step along a feasible direction of negative curvature (Mokhtari, Ozdaglar, Jadbabaie 2018)',
+    'projected GD; near first-order stationarity relative to C, a step along a feasible direction of negative ' +
+    'curvature (Mokhtari, Ozdaglar, Jadbabaie 2018)',
   params: [
     gammaP,
     loP,

@@ -31,7 +31,8 @@ export const adam = method({
 export const deo = method({
   name: 'deo',
   update:
-    'Dimer-enhanced optimisation: every k steps rotate a dimer to the lowest-curvature direction N̂, remove a·⟨g, N̂⟩N̂ from the gradient, then Adam (Hu, Cao, Liu 2025)',
+    'Dimer-enhanced optimisation: every k steps rotate a dimer to the lowest-curvature direction N̂, remove ' +
+    'a·⟨g, N̂⟩N̂ from the gradient, then Adam (Hu, Cao, Liu 2025)',
   params: [
     gammaP,
     num('a', 'projection weight', { default: 1, min: 0 }),
