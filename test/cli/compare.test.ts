@@ -55,11 +55,9 @@ describe('gensmooth compare', () => {
     );
   });
   it('usage errors say what to write (exit 2)', () => {
-    expect(gs('compare', 'builtin:logistic').stderr).toMatch(/at least one --method/);
-    expect(gs('compare', 'builtin:logistic', '--method', 'nope').status).toBe(2);
-    expect(gs('compare', 'builtin:logistic', '--method', 'gd:gamma=1', '--seeds', '3..1').stderr).toMatch(
-      /3\.\.1|1\.\.3/,
-    );
+    const r = gs('compare', 'builtin:logistic');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/at least one --method/);
     expect(gs('compare', '--from', join(dir, 'missing')).status).toBe(2);
   });
   it('parseSeeds reads ranges and lists', () => {
@@ -67,5 +65,6 @@ describe('gensmooth compare', () => {
     expect(parseSeeds('7, 3')).toEqual([7, 3]);
     expect(() => parseSeeds('1,1')).toThrow(/repeat/);
     expect(() => parseSeeds('a')).toThrow(/comma list/);
+    expect(() => parseSeeds('3..1')).toThrow(/--seeds 1\.\.3/);
   });
 });
