@@ -37,9 +37,17 @@ export async function cmdExperiment(argv: string[]): Promise<number> {
   const { model, files } = renderExperiment(out, provenance(['experiment', ...argv]), seed);
   const dir = writeReportDir(values.out as string, files);
   if (values.json) process.stdout.write(toJson(model) + '\n');
-  else
-    process.stdout.write(
-      `${exp.title}\n${out.observed.map((o) => `  ${o}`).join('\n')}\n  ${out.agreesWithPaper === null ? 'no claim compared' : out.agreesWithPaper ? 'agrees with the paper' : 'does NOT agree with the paper'}; report in ${dir}\n`,
-    );
+  else {
+    const lines = model.claims.length
+      ? model.claims.map((c) => `${c.id} (${c.reading}): ${c.verdict} on ${c.instances} instances`)
+      : out.observed;
+    const verdict =
+      out.agreesWithPaper === null
+        ? 'no claim compared'
+        : out.agreesWithPaper
+          ? 'agrees with the paper'
+          : 'does NOT agree with the paper';
+    process.stdout.write(`${exp.title}\n${lines.map((o) => `  ${o}`).join('\n')}\n  ${verdict}; report in ${dir}\n`);
+  }
   return 0;
 }

@@ -13,6 +13,7 @@ import { cmdRate, RATE_HELP } from './rate.ts';
 import { cmdEscape, ESCAPE_HELP } from './escape.ts';
 import { cmdReport, REPORT_HELP } from './report.ts';
 import { cmdExperiment, EXPERIMENT_HELP } from './experiment.ts';
+import { cmdCompare, COMPARE_HELP } from './compare.ts';
 import { cmdVerify } from './verify.ts';
 
 export const HELP = `gensmooth: executable checks for generalized-smooth nonconvex optimization
@@ -30,6 +31,7 @@ ${RATE_HELP}
 ${ESCAPE_HELP}
 ${REPORT_HELP}
 ${EXPERIMENT_HELP}
+${COMPARE_HELP}
 
 OBJECTIVE is builtin:NAME[?k=v&...], expr:EXPRESSION (variables x or x1..xn), or a .ts/.js/.mjs module.
 SPEC is NAME or NAME:k=v,k=v (e.g. l0l1:L0=4,L1=3).
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   escape: cmdEscape,
   report: cmdReport,
   experiment: cmdExperiment,
+  compare: cmdCompare,
 };
 
 export async function main(argv: string[]): Promise<number> {

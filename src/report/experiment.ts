@@ -6,6 +6,24 @@
 import type { Provenance } from './report.ts';
 import { plotSvg, type PlotSpec } from './svg.ts';
 
+export type Verdict = 'holds' | 'not supported' | 'mixed';
+/**
+ * Whose rules the runs follow: the paper's text (gensmooth's definitions), the authors'
+ * public code, or a third party's rendering of it.
+ */
+export type Reading = 'paper-text' | 'authors-code' | 'third-party-code';
+
+export interface Claim {
+  id: string;
+  statement: string;
+  reading: Reading;
+  /** What decides it, in words (the metric and the horizon). */
+  metric: string;
+  verdict: Verdict;
+  instances: number;
+  evidence: { summary: string; support: number; cells: number } & Record<string, unknown>;
+}
+
 export interface ExperimentModel {
   schemaVersion: number;
   kind: 'experiment';
@@ -17,8 +35,10 @@ export interface ExperimentModel {
   setting: string[];
   /** What this run observed, in sentences a reader can check against the data. */
   observed: string[];
-  /** Does the observation agree with the paper's claim? */
+  /** Does the observation agree with the paper's claim? (With claims: every claim holds in some reading.) */
   agreesWithPaper: boolean | null;
+  /** The paper's claims one by one, each judged on many instances. */
+  claims: Claim[];
   data: Record<string, unknown>;
   plots: { file: string; title: string }[];
 }
@@ -29,8 +49,58 @@ export interface ExperimentOutput {
   setting: string[];
   observed: string[];
   agreesWithPaper: boolean | null;
+  claims?: Claim[];
   data: Record<string, unknown>;
   plots: { file: string; spec: PlotSpec }[];
+}
+
+/** Per claim its best verdict over the readings, tallied: "2 of 3 claims hold, 1 mixed". */
+function claimTally(claims: Claim[]): string {
+  const rank: Record<Verdict, number> = { holds: 0, mixed: 1, 'not supported': 2 };
+  const best = new Map<string, Verdict>();
+  for (const c of claims) {
+    const b = best.get(c.id);
+    if (b === undefined || rank[c.verdict] < rank[b]) best.set(c.id, c.verdict);
+  }
+  const v = [...best.values()];
+  const k = (x: Verdict) => v.filter((y) => y === x).length;
+  const held = `${k('holds')} of ${v.length} claims hold in at least one reading`;
+  return `${held}, ${k('mixed')} mixed, ${k('not supported')} not supported`;
+}
+
+/** The claims as a table (statement, reading, verdict, instances), then each one's metric and evidence. */
+function claimsMd(claims: Claim[]): string[] {
+  if (claims.length === 0) return [];
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    '## Claims',
+    '',
+    '| claim | reading | verdict | instances | statement |',
+    '|---|---|---|---|---|',
+    ...claims.map((c) => `| ${c.id} | ${c.reading} | **${c.verdict}** | ${c.instances} | ${cell(c.statement)} |`),
+    '',
+    ...claims.map(
+      (c) => `- **${c.id}** (${c.reading}): ${c.verdict}. Metric: ${c.metric}. Evidence: ${c.evidence.summary}.`,
+    ),
+    '',
+  ];
+}
+
+function claimsHtml(claims: Claim[]): string {
+  if (claims.length === 0) return '';
+  const td = (s: string) => `<td>${s}</td>`;
+  const head = ['claim', 'reading', 'verdict', 'instances', 'statement'].map((h) => `<th>${h}</th>`).join('');
+  const rows = claims.map(
+    (c) =>
+      `<tr>${td(esc(c.id))}${td(esc(c.reading))}${td(`<b>${esc(c.verdict)}</b>`)}${td(String(c.instances))}` +
+      `${td(esc(c.statement))}</tr>`,
+  );
+  const items = claims.map(
+    (c) => `<li><b>${esc(c.id)}</b> (${esc(c.reading)}): ${esc(c.metric)}. ${esc(c.evidence.summary)}.</li>`,
+  );
+  const table = `<table border="1" cellpadding="4" style="border-collapse:collapse"><tr>${head}</tr>${rows.join('')}</table>`;
+  return `<h2>Claims</h2>${table}<ul>${items.join('')}</ul>
+`;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -51,6 +121,7 @@ export function renderExperiment(
     setting: o.setting,
     observed: o.observed,
     agreesWithPaper: o.agreesWithPaper,
+    claims: o.claims ?? [],
     data: o.data,
     plots: plots.map((p) => ({ file: p.file, title: p.title })),
   };
@@ -59,11 +130,13 @@ export function renderExperiment(
   files['report.json'] =
     JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2) + '\n';
   const verdict =
-    o.agreesWithPaper === null
-      ? 'not comparable'
-      : o.agreesWithPaper
-        ? 'agrees with the paper'
-        : 'does NOT agree with the paper';
+    model.claims.length > 0
+      ? claimTally(model.claims)
+      : o.agreesWithPaper === null
+        ? 'not comparable'
+        : o.agreesWithPaper
+          ? 'agrees with the paper'
+          : 'does NOT agree with the paper';
   const cmd = provenance.command.join(' ');
   files['report.md'] = [
     `# ${o.title}`,
@@ -74,6 +147,7 @@ export function renderExperiment(
     '',
     ...o.setting.map((s) => `- ${s}`),
     '',
+    ...claimsMd(model.claims),
     '## Observed',
     '',
     ...o.observed.map((s) => `- ${s}`),
@@ -95,7 +169,7 @@ figure{margin:1em 0}figcaption{color:#555;font-size:12px}svg{max-width:100%;heig
 </head><body>
 <h1>${esc(o.title)}</h1><p>Experiment <code>${esc(o.name)}</code>, seed ${esc(String(seed))}: <b>${esc(verdict)}</b>.</p>
 <h2>The paper's setting</h2><ul>${o.setting.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
-<h2>Observed</h2><ul>${o.observed.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
+${claimsHtml(model.claims)}<h2>Observed</h2><ul>${o.observed.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>
 ${plots.map((p) => `<figure>${p.svg}<figcaption>${esc(p.title)}</figcaption></figure>`).join('\n')}
 <h2>Replay</h2><pre>${esc(cmd)}</pre><p>${esc(`${provenance.tool} ${provenance.version}, git ${provenance.gitCommit ?? 'unknown'}, Node ${provenance.node}`)}</p>
 </body></html>

@@ -1,7 +1,8 @@
 /**
  * Hand-written SVG plots (no browser, no dependency): scatter and line series on
  * linear or logarithmic axes, with ticks, labels, a legend and markers. Values that a
- * log axis cannot show (≤ 0, non-finite) are dropped and counted in a caption.
+ * log axis cannot show (≤ 0, non-finite) are dropped and counted in a caption. A line
+ * may carry a band (an interval over instances), drawn as a translucent polygon.
  */
 
 export interface Series {
@@ -12,6 +13,8 @@ export interface Series {
   color: string;
   marker?: 'dot' | 'cross';
   dashed?: boolean;
+  /** A shaded band [lo, hi] at the same x (e.g. an interval over instances), drawn under the line. */
+  band?: { lo: number[]; hi: number[] };
 }
 
 export interface PlotSpec {
@@ -78,9 +81,21 @@ export function plotSvg(p: PlotSpec): string {
       if (ok(s.x[i], p.logx) && ok(s.y[i], p.logy)) pts.push([tx(s.x[i]), ty(s.y[i])]);
       else dropped++;
     }
-    return { s, pts };
+    // The band's polygon: lo left to right, then hi right to left (points off the axes dropped).
+    const band: [number, number][] = [];
+    if (s.band) {
+      const lo: [number, number][] = [],
+        hi: [number, number][] = [];
+      for (let i = 0; i < s.x.length; i++) {
+        if (!ok(s.x[i], p.logx) || !ok(s.band.lo[i], p.logy) || !ok(s.band.hi[i], p.logy)) continue;
+        lo.push([tx(s.x[i]), ty(s.band.lo[i])]);
+        hi.push([tx(s.x[i]), ty(s.band.hi[i])]);
+      }
+      band.push(...lo, ...hi.reverse());
+    }
+    return { s, pts, band };
   });
-  const all = data.flatMap((d) => d.pts);
+  const all = data.flatMap((d) => [...d.pts, ...d.band]);
   let [x0, x1] = all.length ? [Math.min(...all.map((q) => q[0])), Math.max(...all.map((q) => q[0]))] : [0, 1];
   let [y0, y1] = all.length ? [Math.min(...all.map((q) => q[1])), Math.max(...all.map((q) => q[1]))] : [0, 1];
   if (x1 - x0 < 1e-12) {
@@ -124,6 +139,11 @@ export function plotSvg(p: PlotSpec): string {
   out.push(
     `<text transform="translate(16 ${(mt + H - mb) / 2}) rotate(-90)" text-anchor="middle">${esc(p.ylabel)}</text>`,
   );
+  for (const { s, band } of data)
+    if (band.length > 2)
+      out.push(
+        `<path d="${band.map((q, i) => `${i ? 'L' : 'M'}${num(X(q[0]))} ${num(Y(q[1]))}`).join(' ')} Z" fill="${s.color}" fill-opacity="0.18" stroke="none"/>`,
+      );
   for (const { s, pts } of data) {
     if (s.kind === 'line' && pts.length > 1) {
       const d = pts.map((q, i) => `${i ? 'L' : 'M'}${num(X(q[0]))} ${num(Y(q[1]))}`).join(' ');

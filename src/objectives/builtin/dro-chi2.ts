@@ -13,6 +13,21 @@
 import { Rng } from '../../core/rng.ts';
 import type { BuiltinDef } from '../objective.ts';
 
+/** The synthetic regression data of instance `seed`: X (n×d, row-major) and y = X·w₀ + N(0, 0.25). */
+export function droChi2Data(n: number, d: number, seed: number): { X: Float64Array; y: Float64Array } {
+  const rng = new Rng(seed, 'dro-chi2');
+  const X = rng.stream('X').fillNormal(new Float64Array(n * d));
+  const w0 = rng.stream('w0').fillNormal(new Float64Array(d), 0, 1 / Math.sqrt(d));
+  const noise = rng.stream('noise');
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += X[i * d + j] * w0[j];
+    y[i] = s + 0.5 * noise.normal();
+  }
+  return { X, y };
+}
+
 export const droChi2: BuiltinDef = {
   name: 'dro-chi2',
   doc: "χ² DRO dual λ·mean Ψ*((ℓ_i(w) − η)/λ) + η (I-NSGD eq. 19) on SYNTHETIC regression data of the paper's shape (34 features); C¹ only off w_j = 0, Hessian piecewise; variables (w, η)",
@@ -28,15 +43,7 @@ export const droChi2: BuiltinDef = {
       lam = p.lambda as number;
     if (n * d > 5e8) throw new RangeError(`n·d = ${n * d} entries is too large (limit 5e8)`);
     const rng = new Rng(p.seed as number, 'dro-chi2');
-    const X = rng.stream('X').fillNormal(new Float64Array(n * d));
-    const w0 = rng.stream('w0').fillNormal(new Float64Array(d), 0, 1 / Math.sqrt(d));
-    const noise = rng.stream('noise');
-    const y = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += X[i * d + j] * w0[j];
-      y[i] = s + 0.5 * noise.normal();
-    }
+    const { X, y } = droChi2Data(n, d, p.seed as number);
     const dim = d + 1;
     const regGrad = new Float64Array(d);
     // Shared per call: regulariser value and gradient depend on w only.

@@ -1,9 +1,9 @@
 /** Adam, and Dimer-enhanced optimisation (theory.md §g4, §i.7): what the rotation's sign does to escape. */
 import { describe, expect, it } from 'vitest';
-import { exprObjective } from '../../src/objectives/expr.ts';
-import { makeBuiltin } from '../../src/objectives/spec.ts';
-import { parseMethodSpec } from '../../src/optim/methods.ts';
-import { optimize } from '../../src/optim/run.ts';
+import { exprObjective } from '../../../src/objectives/expr.ts';
+import { makeBuiltin } from '../../../src/objectives/spec.ts';
+import { parseMethodSpec } from '../../../src/optim/methods.ts';
+import { optimize } from '../../../src/optim/run.ts';
 
 const run = (obj: ReturnType<typeof makeBuiltin>, spec: string, iters: number, x0: Float64Array) => {
   const { def, params } = parseMethodSpec(spec);

@@ -1,10 +1,10 @@
 /** SPIDER/SSRGD, zeroth-order and Dimer negative curvature, compressed steps: each escapes, and reports what it spent. */
 import { describe, expect, it } from 'vitest';
-import { zoGradient, zoNegativeCurvature } from '../../src/optim/curvature.ts';
-import { escapeTimes } from '../../src/experiments/escape.ts';
-import { makeBuiltin } from '../../src/objectives/spec.ts';
-import { parseMethodSpec } from '../../src/optim/methods.ts';
-import { optimize } from '../../src/optim/run.ts';
+import { zoGradient, zoNegativeCurvature } from '../../../src/optim/curvature.ts';
+import { escapeTimes } from '../../../src/experiments/escape.ts';
+import { makeBuiltin } from '../../../src/objectives/spec.ts';
+import { parseMethodSpec } from '../../../src/optim/methods.ts';
+import { optimize } from '../../../src/optim/run.ts';
 
 const zeros = (d: number) => new Float64Array(d);
 const run = (spec: string, objSpec: string, iters: number, x0: Float64Array) => {

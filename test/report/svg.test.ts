@@ -1,0 +1,32 @@
+/** Bands in SVG plots: a translucent polygon that widens the axes, absent unless asked for. */
+import { describe, expect, it } from 'vitest';
+import { plotSvg, type Series } from '../../src/report/svg.ts';
+
+const line: Series = { label: 'm', x: [1, 2, 3], y: [2, 2, 2], kind: 'line', color: '#000' };
+
+describe('bands', () => {
+  it('a band adds one closed path with fill-opacity and widens the y range', () => {
+    const plain = plotSvg({ title: 't', xlabel: 'x', ylabel: 'y', series: [line] });
+    const banded = plotSvg({
+      title: 't',
+      xlabel: 'x',
+      ylabel: 'y',
+      series: [{ ...line, band: { lo: [1, 1, 1], hi: [10, 10, 10] } }],
+    });
+    expect(plain).not.toMatch(/fill-opacity="0.18"/);
+    expect(banded.match(/fill-opacity="0.18"/g)).toHaveLength(1);
+    expect(banded).toMatch(/ Z" fill="#000"/);
+    expect(banded).toContain('>10<');
+  });
+  it('on a log axis band values ≤ 0 are dropped from the polygon', () => {
+    const s = plotSvg({
+      title: 't',
+      xlabel: 'x',
+      ylabel: 'y',
+      logy: true,
+      series: [{ ...line, band: { lo: [0, 1, 1], hi: [5, 5, 5] } }],
+    });
+    const path = /<path d="([^"]+) Z" fill/.exec(s)![1];
+    expect(path.split(/[ML]/).filter(Boolean)).toHaveLength(4);
+  });
+});
