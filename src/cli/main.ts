@@ -14,6 +14,8 @@ import { cmdEscape, ESCAPE_HELP } from './escape.ts';
 import { cmdReport, REPORT_HELP } from './report.ts';
 import { cmdExperiment, EXPERIMENT_HELP } from './experiment.ts';
 import { cmdVerify } from './verify.ts';
+import { cmdFit, FIT_HELP } from './fit.ts';
+import { cmdSpectrum, SPECTRUM_HELP } from './spectrum.ts';
 
 export const HELP = `gensmooth: executable checks for generalized-smooth nonconvex optimization
 
@@ -30,6 +32,8 @@ ${RATE_HELP}
 ${ESCAPE_HELP}
 ${REPORT_HELP}
 ${EXPERIMENT_HELP}
+${FIT_HELP}
+${SPECTRUM_HELP}
 
 OBJECTIVE is builtin:NAME[?k=v&...], expr:EXPRESSION (variables x or x1..xn), or a .ts/.js/.mjs module.
 SPEC is NAME or NAME:k=v,k=v (e.g. l0l1:L0=4,L1=3).
@@ -48,6 +52,8 @@ const COMMANDS: Record<string, Command> = {
   escape: cmdEscape,
   report: cmdReport,
   experiment: cmdExperiment,
+  fit: cmdFit,
+  spectrum: cmdSpectrum,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -7,8 +7,8 @@ import { writeReportDir } from '../report/write.ts';
 import { nrm2 } from '../core/vec.ts';
 import { parse, parseIntOpt, parseNumber, parsePoint, parseSeedOpt, toJson } from './args.ts';
 
-export const SPECTRUM_HELP = `  gensmooth spectrum OBJECTIVE [--at X1,... | X] [--seed S] [--probes N] [--runs R] [--steps M] [--sigma S]
-                               [--json] [--out DIR]
+export const SPECTRUM_HELP = `  gensmooth spectrum OBJECTIVE [--at X1,... | X] [--seed S] [--probes N] [--runs R]
+                               [--steps M] [--sigma S] [--json] [--out DIR]
                                                    λmax, λmin (Lanczos, with residuals), the trace (Hutchinson, with
                                                    a 95 % interval) and the eigenvalue density (stochastic Lanczos
                                                    quadrature) of ∇²f at a point (default: the objective's start)`;
@@ -54,7 +54,8 @@ export async function cmdSpectrum(argv: string[]): Promise<number> {
   const r = spectrumAt(obj, x, { seed, probes, runs, steps, sigma });
   if (![r.lambdaMax, r.lambdaMin, r.trace.value].every(Number.isFinite))
     throw new ObjectiveError(
-      `${obj.name}: the Hessian-vector product is not finite at x = ${fmtPoint(x)} (λmax ${r.lambdaMax}, trace ${r.trace.value})`,
+      `${obj.name}: the Hessian-vector product is not finite at x = ${fmtPoint(x)} ` +
+        `(λmax ${r.lambdaMax}, trace ${r.trace.value})`,
     );
   const model: SpectrumModel = {
     schemaVersion: 1,

@@ -94,7 +94,9 @@ export function operatorSpectrum(op: LinearOperator, n: number, o: SpectrumOptio
   const notes: string[] = [];
   if (!lz.invariant)
     notes.push(
-      `λmax and λmin are Ritz values after ${lz.iterations} Lanczos steps: each lies within its residual of an eigenvalue, and inside [λmin, λmax], so |λ| reported is a lower bound on ‖∇²f‖`,
+      `λmax and λmin are Ritz values after ${lz.iterations} Lanczos steps: each ` +
+        `lies within its residual of an eigenvalue, and inside [λmin, λmax], so ` +
+        `|λ| reported is a lower bound on ‖∇²f‖`,
     );
   if (probes < 30) notes.push(`only ${probes} Hutchinson probes: the t-interval of the trace is wide`);
   return {
@@ -122,7 +124,8 @@ export function spectrumAt(obj: Objective, x: Float64Array, o: SpectrumOptions):
   const r = operatorSpectrum(op, obj.dim, o);
   if (kind === 'finite-difference')
     r.notes.push(
-      'the objective has no Hessian-vector product: central differences of gradients stand in for it (error about eps^(2/3))',
+      'the objective has no Hessian-vector product: central differences of gradients ' +
+        'stand in for it (error about eps^(2/3))',
     );
   return { ...r, hvp: kind };
 }

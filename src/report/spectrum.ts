@@ -58,16 +58,21 @@ export function densitySvg(m: SpectrumModel): string {
 
 function lines(m: SpectrumModel): string[] {
   return [
-    `λmax = ${fmt(m.lambdaMax)} (residual ${fmt(m.residuals.lambdaMax)}), λmin = ${fmt(m.lambdaMin)} (residual ${fmt(m.residuals.lambdaMin)}), ${m.lanczos.iterations} Lanczos steps${m.lanczos.invariant ? ' (invariant Krylov space: exact)' : ''}`,
+    `λmax = ${fmt(m.lambdaMax)} (residual ${fmt(m.residuals.lambdaMax)}), λmin ` +
+      `= ${fmt(m.lambdaMin)} (residual ${fmt(m.residuals.lambdaMin)}), ${m.lanczos.iterations} ` +
+      `Lanczos steps${m.lanczos.invariant ? ' (invariant Krylov space: exact)' : ''}`,
     `‖∇²f‖ = max(|λmax|, |λmin|) = ${fmt(m.norm)}`,
-    `trace = ${fmt(m.trace.value)}, 95 % interval [${fmt(m.trace.interval[0])}, ${fmt(m.trace.interval[1])}] (Hutchinson, ${m.trace.probes} Rademacher probes)`,
+    `trace = ${fmt(m.trace.value)}, 95 % interval [${fmt(m.trace.interval[0])}, ` +
+      `${fmt(m.trace.interval[1])}] (Hutchinson, ${m.trace.probes} Rademacher ` +
+      `probes)`,
     `${m.hvps} Hessian-vector products (${m.hvp})`,
   ];
 }
 
 export function renderSpectrum(m: SpectrumModel): Record<string, string> {
   const svg = densitySvg(m);
-  const head = `Spectrum of ∇²f at ${m.at.source === 'start' ? "the objective's start" : 'the given point'} (‖x‖ = ${fmt(m.at.norm)}): \`${m.objective}\``;
+  const where = m.at.source === 'start' ? "the objective's start" : 'the given point';
+  const head = `Spectrum of ∇²f at ${where} (‖x‖ = ${fmt(m.at.norm)}): \`${m.objective}\``;
   const cmd = m.provenance.command.join(' ');
   const md = [
     `# ${head}`,
@@ -85,7 +90,8 @@ export function renderSpectrum(m: SpectrumModel): Record<string, string> {
     cmd,
     '```',
     '',
-    `${m.provenance.tool} ${m.provenance.version}, git ${m.provenance.gitCommit ?? 'unknown'}, Node ${m.provenance.node}.`,
+    `${m.provenance.tool} ${m.provenance.version}, git ${m.provenance.gitCommit ?? 'unknown'}, ` +
+      `Node ${m.provenance.node}.`,
     '',
   ].join('\n');
   const html = `<!doctype html>

