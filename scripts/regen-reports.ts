@@ -64,6 +64,8 @@ export const EXAMPLES: { dir: string; args: string[] }[] = [
     'escape-dimension',
     'clipping-mnist',
     'sam-minority',
+    'zhang-smoothness-mnist',
+    'warmup-curvature-mnist',
   ].map((e) => ({ dir: `experiment-${e}`, args: ['experiment', e, '--seed', '1'] })),
 ];
 

@@ -17,6 +17,8 @@ import type { Series } from '../report/svg.ts';
 import { testEstimator } from '../estimators/insgd.ts';
 import { escapeTimes } from './escape.ts';
 import { lbfgs } from '../search/local.ts';
+import { zhangSmoothnessMnist } from './published/zhang-smoothness-mnist.ts';
+import { warmupCurvatureMnist } from './published/warmup-curvature-mnist.ts';
 
 const PALETTE = ['#3465a4', '#cc0000', '#4e9a06', '#f57900', '#75507b', '#c4a000', '#555753'];
 
@@ -621,6 +623,8 @@ export const EXPERIMENTS: ExperimentDef[] = [
       };
     },
   },
+  zhangSmoothnessMnist,
+  warmupCurvatureMnist,
 ];
 
 function resolveExpr(src: string): Objective {
