@@ -41,6 +41,23 @@ describe('gensmooth fit', () => {
     expect(res.violations.count).toBe(Array.from(m.data.local_smoothness!).filter((v) => v > Lmax / 2).length);
   });
 
+  it('a JSON array of rows works the same, rows named by entry; gpl needs only grad_norm and loss_gap', async () => {
+    const rows = [
+      { step: 0, grad_norm: 2, loss_gap: 1 },
+      { step: 1, grad_norm: 1, loss_gap: 0.8 },
+      { step: 2, grad_norm: null, loss_gap: 0.1 },
+    ];
+    const p = join(dir, 'rows.json');
+    writeFileSync(p, JSON.stringify(rows));
+    const r = await runMain('fit', p, '--condition', 'gpl:mu=0.7', '--json', '--bootstrap', '0');
+    expect(r.code).toBe(1);
+    const res = JSON.parse(r.out).results[0];
+    // ‖∇f‖²/(2μ) ≥ f − f*: row 2 needs μ ≤ 1/(2·0.8) = 0.625 < 0.7; row 3 has no gradient norm.
+    expect(res.skippedRows).toBe(1);
+    expect(res.estimate.tightest_mu).toBe(0.625);
+    expect(res.counterexample).toMatchObject({ row: 2, where: 'entry 2', step: 1 });
+  });
+
   it('--out writes report.json, .md, .html and a plot per condition; text output lists the conditions', async () => {
     const out = join(dir, 'rep');
     const r = await runMain('fit', csv, '--fstar', '0', '--bootstrap', '50', '--out', out);
