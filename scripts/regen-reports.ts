@@ -65,6 +65,8 @@ export const EXAMPLES: { dir: string; args: string[] }[] = [
     'clipping-mnist',
     'sam-minority',
     'deo-saddle',
+    'zhang-smoothness-mnist',
+    'warmup-curvature-mnist',
   ].map((e) => ({ dir: `experiment-${e}`, args: ['experiment', e, '--seed', '1'] })),
 ];
 

@@ -76,3 +76,12 @@ export function parseVector(name: string, s: string, dim: number): Float64Array 
 export function toJson(v: unknown): string {
   return JSON.stringify(v, (_k, val) => (typeof val === 'number' && !Number.isFinite(val) ? String(val) : val), 2);
 }
+
+/**
+ * A point given on the command line (`--at`, `--center`): X1,...,Xn, or a single number meaning that value in
+ * every coordinate.
+ */
+export function parsePoint(name: string, s: string, dim: number): Float64Array {
+  if (!s.includes(',')) return new Float64Array(dim).fill(parseNumber(name, s));
+  return parseVector(name, s, dim);
+}

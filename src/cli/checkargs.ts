@@ -10,7 +10,7 @@ import type { Domain } from '../domains/domain.ts';
 import { UsageError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { resolveObjective } from '../objectives/spec.ts';
-import { parse, parseIntOpt, parseNumber, parseSeedOpt, parseVector, type Options } from './args.ts';
+import { parse, parseIntOpt, parseNumber, parsePoint, parseSeedOpt, parseVector, type Options } from './args.ts';
 
 /** The flags `check` and `report` share. */
 export const CHECK_OPTIONS: NonNullable<Options> = {
@@ -80,17 +80,6 @@ export function parseCheckArgs(argv: string[], command: string, more: NonNullabl
     noVerify: values['no-verify'] === true,
     values,
   };
-}
-
-/** A point on the command line: X1,...,Xn, or a single number for that value in every coordinate. */
-export function parsePoint(name: string, s: string, dim: number): Float64Array {
-  const parts = s.split(',');
-  if (parts.length === 1) return new Float64Array(dim).fill(parseNumber(name, parts[0]));
-  if (parts.length !== dim)
-    throw new UsageError(
-      `${name} has ${parts.length} entries but the objective has dimension ${dim} (or give one number for every coordinate)`,
-    );
-  return Float64Array.from(parts.map((p, i) => parseNumber(`${name} entry ${i + 1}`, p)));
 }
 
 /** The domain of a check (only boxes so far: `box:LO:HI`, `box:LO1,...:HI1,...`). */

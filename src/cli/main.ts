@@ -15,6 +15,8 @@ import { cmdReport, REPORT_HELP } from './report.ts';
 import { cmdExperiment, EXPERIMENT_HELP } from './experiment.ts';
 import { cmdCompare, COMPARE_HELP } from './compare.ts';
 import { cmdVerify } from './verify.ts';
+import { cmdFit, FIT_HELP } from './fit.ts';
+import { cmdSpectrum, SPECTRUM_HELP } from './spectrum.ts';
 
 export const HELP = `gensmooth: executable checks for generalized-smooth nonconvex optimization
 
@@ -32,6 +34,8 @@ ${ESCAPE_HELP}
 ${REPORT_HELP}
 ${EXPERIMENT_HELP}
 ${COMPARE_HELP}
+${FIT_HELP}
+${SPECTRUM_HELP}
 
 OBJECTIVE is builtin:NAME[?k=v&...], expr:EXPRESSION (variables x or x1..xn), or a .ts/.js/.mjs module.
 SPEC is NAME or NAME:k=v,k=v (e.g. l0l1:L0=4,L1=3).
@@ -51,6 +55,8 @@ const COMMANDS: Record<string, Command> = {
   report: cmdReport,
   experiment: cmdExperiment,
   compare: cmdCompare,
+  fit: cmdFit,
+  spectrum: cmdSpectrum,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -16,6 +16,8 @@ import { escapeDimension } from './published/escape-dimension.ts';
 import { clippingMnist } from './published/clipping-mnist.ts';
 import { samMinority } from './published/sam-minority.ts';
 import { deoSaddle } from './published/deo-saddle.ts';
+import { zhangSmoothnessMnist } from './published/zhang-smoothness-mnist.ts';
+import { warmupCurvatureMnist } from './published/warmup-curvature-mnist.ts';
 
 export type { ExperimentDef } from './published/arms.ts';
 
@@ -30,6 +32,8 @@ export const EXPERIMENTS: ExperimentDef[] = [
   clippingMnist,
   samMinority,
   deoSaddle,
+  zhangSmoothnessMnist,
+  warmupCurvatureMnist,
 ];
 
 export function findExperiment(name: string): ExperimentDef | undefined {

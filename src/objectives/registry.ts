@@ -6,6 +6,7 @@ import { logistic } from './builtin/logistic.ts';
 import { matrixFactorization } from './builtin/matrix-factorization.ts';
 import { mlp } from './builtin/mlp.ts';
 import { mnistSoftmax } from './builtin/mnist.ts';
+import { mnistMlp } from './builtin/mnist-mlp.ts';
 import { polyQuartic, sigmoidLike } from './builtin/one-dim.ts';
 import { phaseRetrieval } from './builtin/phase-retrieval.ts';
 import { quarticSaddle } from './builtin/quartic-saddle.ts';
@@ -21,6 +22,7 @@ export const BUILTINS: BuiltinDef[] = [
   polyQuartic,
   biasExample,
   mnistSoftmax,
+  mnistMlp,
 ];
 
 export function findBuiltin(name: string): BuiltinDef | undefined {
