@@ -108,7 +108,7 @@ export function pw(g: Approx, a: number): Approx {
 }
 
 /** Split a pair z = (x, y) into views. */
-export function pair(z: Float64Array, n: number) {
+export function pair(z: Float64Array, n: number): { x: Float64Array; y: Float64Array } {
   return { x: z.subarray(0, n), y: z.subarray(n, 2 * n) };
 }
 
