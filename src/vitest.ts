@@ -164,29 +164,50 @@ interface MatcherContext {
   testPath?: string;
 }
 
-/** Register `toSatisfy` on vitest's expect. */
+interface MatcherResult {
+  pass: boolean;
+  message: () => string;
+}
+
+/**
+ * Register `toSatisfy` on vitest's expect. vitest has a `toSatisfy(predicate, message?)`
+ * of its own, which expect.extend replaces: a function in place of the condition is
+ * answered as vitest answers it (synchronously, so un-awaited uses keep working).
+ */
 export function installMatchers(expect: { extend(m: Record<string, unknown>): void }): void {
   expect.extend({
-    async toSatisfy(this: MatcherContext, received: string | Objective, condition: string, options?: SatisfyOptions) {
-      const cwd = options?.cwd ?? (this.testPath ? dirname(this.testPath) : undefined);
-      const { pass, result, replay } = await satisfy(received, condition, { ...options, cwd });
-      const what = typeof received === 'string' ? received : received.name;
-      return {
-        pass,
-        message: () =>
-          pass
-            ? `expected ${what} not to satisfy ${condition}, but it ${result.verdict}\n  replay: ${replay}`
-            : `expected ${what} to satisfy ${condition}: ${result.verdict}\n  ${describe(result)}\n  replay: ${replay}`,
-      };
+    toSatisfy(
+      this: MatcherContext,
+      received: string | Objective,
+      condition: string | ((value: unknown) => boolean),
+      options?: SatisfyOptions | string,
+    ): MatcherResult | Promise<MatcherResult> {
+      if (typeof condition === 'function') {
+        const pass = Boolean(condition(received));
+        const what = typeof options === 'string' ? options : 'provided function';
+        return { pass, message: () => `expected value to ${pass ? 'not ' : ''}satisfy ${what}` };
+      }
+      const opts = typeof options === 'object' ? options : {};
+      const cwd = opts.cwd ?? (this.testPath ? dirname(this.testPath) : undefined);
+      return satisfy(received, condition, { ...opts, cwd }).then(({ pass, result, replay }) => {
+        const what = typeof received === 'string' ? received : received.name;
+        return {
+          pass,
+          message: () =>
+            pass
+              ? `expected ${what} not to satisfy ${condition}, but it ${result.verdict}\n  replay: ${replay}`
+              : `expected ${what} to satisfy ${condition}: ${result.verdict}\n  ${describe(result)}\n  replay: ${replay}`,
+        };
+      });
     },
   });
 }
 
+// The claim form beside vitest's predicate form, which is restated because a member of
+// Assertion itself hides the one it inherits (vitest's CustomMatcher declares it).
 declare module 'vitest' {
   interface Assertion<T> {
     toSatisfy(condition: string, options?: SatisfyOptions): Promise<T>;
-  }
-  interface AsymmetricMatchersContaining {
-    toSatisfy(condition: string, options?: SatisfyOptions): void;
+    toSatisfy<E>(matcher: (value: E) => boolean, message?: string): void;
   }
 }

@@ -51,6 +51,21 @@ describe('module paths', () => {
   });
 });
 
+describe("vitest's own toSatisfy(predicate, message?), which installMatchers replaces", () => {
+  it('still works, synchronously, also as an asymmetric matcher', () => {
+    expect(5).toSatisfy((v: number) => v > 3);
+    expect(1).not.toSatisfy((v: number) => v > 3);
+    expect(() => expect(1).toSatisfy((v: number) => v > 3, 'more than 3')).toThrow(
+      'expected value to satisfy more than 3',
+    );
+    expect(() => expect(5).not.toSatisfy((v: number) => v > 3)).toThrow(
+      'expected value to not satisfy provided function',
+    );
+    expect({ a: 5 }).toEqual({ a: expect.toSatisfy((v: number) => v > 3) });
+    expect({ a: 1 }).not.toEqual({ a: expect.toSatisfy((v: number) => v > 3) });
+  });
+});
+
 describe('replay lines', () => {
   it('a failing claim on a module: the replay command exits 1 with the same counterexample', async () => {
     const r = await satisfy(REL, 'lsmooth:L=10', O);
