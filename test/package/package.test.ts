@@ -293,6 +293,6 @@ describe('from a scratch project', () => {
     const vitest = join(user, 'node_modules', 'vitest', 'vitest.mjs');
     const r = sh(process.execPath, [vitest, 'run', '--root', 'user'], work);
     expect(r.code, r.out + r.err).toBe(0);
-    expect(r.out.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+1 passed/);
+    expect(r.out.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '')).toMatch(/Tests\s+1 passed/);
   });
 });
