@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     setupFiles: ['./vitest.setup.ts'],
+    // dist/ rebuilt from src/ when stale, before any test spawns the command line.
+    globalSetup: ['./vitest.global-setup.ts'],
   },
 });

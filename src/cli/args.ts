@@ -27,7 +27,7 @@ export function parse(argv: string[], options: NonNullable<Options>, command: st
     const first = (e instanceof Error ? e.message : String(e))
       .split('\n')[0]
       .replace(/\. To specify a positional argument.*$/s, '');
-    throw new UsageError(`${command}: ${first} (see gensmooth --help)`);
+    throw new UsageError(`${command}: ${first} (see gensmooth ${command} --help)`);
   }
 }
 

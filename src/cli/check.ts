@@ -6,11 +6,6 @@ import { toJson } from './args.ts';
 import { parseCheckArgs, prepareCheck, type CheckArgs } from './checkargs.ts';
 import { writeCheckReport } from './report.ts';
 
-export const CHECK_HELP = `  gensmooth check OBJECTIVE [--condition SPEC]... [--box LO:HI | --domain box:LO:HI] [--fstar F]
-                            [--xstar X1,...] [--seed S] [--samples N] [--time-limit SECONDS]
-                            [--at X1,... [--at Y1,...]] [--strict] [--no-verify] [--json] [--out DIR]
-                                                   verdicts on claimed constants, or estimates of the tightest ones`;
-
 const fmt = (v: unknown): string => (typeof v === 'number' ? Number(v.toPrecision(6)).toString() : String(v));
 /** Full precision: the shortest decimal that reads back as the same double. */
 const full = (v: number) => String(v);

@@ -12,13 +12,6 @@ import { plotSvg } from '../report/svg.ts';
 import { writeReportDir } from '../report/write.ts';
 import { parse, parseIntOpt, parseNumber, toJson } from './args.ts';
 
-export const COMPARE_HELP = `  gensmooth compare OBJECTIVE --method SPEC --method SPEC ... [--seeds 1..9] [--budget N]
-                    [--record-every K] [--checkpoints C1,C2,...] [--target F] [--logy] [--json] [--out DIR]
-                                                   methods × seeds to one budget of per-sample gradients: a table
-                                                   (value at checkpoints, samples to a target, wall time), one plot
-                                                   with bands; {seed} in OBJECTIVE makes the seed a data seed
-  gensmooth compare --from DIR [--out DIR2] [--logy] re-plot a saved comparison (DIR/report.json)`;
-
 /** "1..9", "1,4,7" or "3". */
 export function parseSeeds(s: string): number[] {
   const range = /^\s*(\d+)\s*\.\.\s*(\d+)\s*$/.exec(s);

@@ -6,14 +6,6 @@ import { makeBuiltin, parseBuiltinParams, resolveObjective } from '../objectives
 import { parseMethodSpec } from '../optim/methods.ts';
 import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
 
-export const ESCAPE_HELP = `  gensmooth escape OBJECTIVE --method SPEC [--dims 2,10,100,1000] [--runs N] [--radius R] [--max-iters N]
-                             [--seed S] [--json]    median escape time from the saddle against ln d (a built-in
-                                                   with a d parameter, e.g. builtin:quartic-saddle), beside the
-                                                   predicted slope 1/(2 ln(1 + η|λmin|))
-  gensmooth escape OBJECTIVE --at X1,X2,...        strict-saddle test at a point: ‖∇f‖, λmin by Lanczos (residual), Dimer
-  gensmooth escape OBJECTIVE --avoid --method SPEC --saddle X1,... [--runs N] [--iters N] [--box LO:HI]
-                                                   saddle avoidance from random starts, and the update map's Jacobian`;
-
 export async function cmdEscape(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,

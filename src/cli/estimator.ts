@@ -4,11 +4,6 @@ import { UsageError } from '../errors.ts';
 import { resolveObjective } from '../objectives/spec.ts';
 import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
 
-export const ESTIMATOR_HELP = `  gensmooth estimator OBJECTIVE [--estimator nsgd|insg]... [--beta B] [--batch N] [--batch2 N]
-                               [--at X1,X2,...] [--budget N] [--resolution R] [--alpha A] [--seed S] [--json]
-                                                   Monte-Carlo test of "E[estimator] = c·∇F, c > 0" at a point
-                                                   (I-NSGD eq. 12): NSGD g_B/‖g_B‖^β vs I-NSG g_B/‖g_B'‖^β`;
-
 function render(r: EstimatorTestResult): string {
   const lines = [
     `${r.estimator}: ${r.verdict}${r.decisive ? '' : ' (not decisive)'} after ${r.draws} draws (${r.stoppedBecause})`,

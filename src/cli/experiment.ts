@@ -5,9 +5,6 @@ import { provenance } from '../report/provenance.ts';
 import { writeReportDir } from '../report/write.ts';
 import { parse, parseSeedOpt, toJson } from './args.ts';
 
-export const EXPERIMENT_HELP = `  gensmooth experiment NAME --out DIR [--seed S] [--quick] [--json]
-                                                   a published experiment, reproduced (gensmooth experiment --list)`;
-
 export async function cmdExperiment(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,

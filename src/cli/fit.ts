@@ -8,13 +8,6 @@ import { provenance } from '../report/provenance.ts';
 import { writeReportDir } from '../report/write.ts';
 import { parse, parseIntOpt, parseNumber, parseSeedOpt, toJson } from './args.ts';
 
-export const FIT_HELP = `  gensmooth fit FILE [--condition SPEC]... [--fstar F] [--seed S] [--bootstrap N]
-                     [--json] [--out DIR]
-                                                   conditions estimated and claims judged exactly over the rows of a
-                                                   CSV or JSON file of measurements (columns: step, loss, loss_gap,
-                                                   grad_norm, hess_norm or hess_norm_lower, local_smoothness;
-                                                   docs/fit.md), with bootstrap intervals over rows`;
-
 export async function cmdFit(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
@@ -25,14 +18,9 @@ export async function cmdFit(argv: string[]): Promise<number> {
       bootstrap: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
-      help: { type: 'boolean' },
     },
     'fit',
   );
-  if (values.help) {
-    process.stdout.write(`Usage:\n${FIT_HELP}\n`);
-    return 0;
-  }
   if (positionals.length !== 1)
     throw new UsageError(
       `fit takes one FILE (CSV or JSON), got ${positionals.length}: gensmooth fit FILE --condition SPEC`,

@@ -7,9 +7,6 @@ import { provenance } from '../report/provenance.ts';
 import { writeReportDir } from '../report/write.ts';
 import { parse, parseBox, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
 
-export const OPTIMIZE_HELP = `  gensmooth optimize OBJECTIVE --method SPEC [--iters N] [--x0 X1,...] [--record-every K] [--fstar F]
-                                [--seed S] [--json] [--out DIR]   one run of one method (gensmooth list shows the methods)`;
-
 export async function cmdOptimize(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,

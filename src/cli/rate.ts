@@ -6,16 +6,6 @@ import { resolveObjective } from '../objectives/spec.ts';
 import { parseMethodSpec } from '../optim/methods.ts';
 import { parse, parseIntOpt, parseNumber, parseSeedOpt, parseVector, toJson } from './args.ts';
 
-export const RATE_HELP = `  gensmooth rate OBJECTIVE --method SPEC [--eps HI:LO:K] [--max-iters N] [--fstar F] [--x0 X1,...]
-                           [--theorem ngd-gpl:mu=M,rho=R,L0=A,L1=B] [--seed S] [--json]
-                                                   iterations T(ε) to reach f − f* ≤ ε, the fitted exponent of
-                                                   T ∝ ε^(−p) with a 95 % interval, the tail's regime, and with
-                                                   --theorem the I-NSGD Theorem 1 step γ(ε) and its predictions
-  gensmooth rate OBJECTIVE --method insgd:... --theorem insgd-samples[:gammaMax=G,maxT=T] [--eps HI:LO:K]
-                                                   I-NSGD's sample complexity against its O(ε⁻⁴)
-  gensmooth rate OBJECTIVE --method ggnc:... --theorem ggnc-n:L0=A,L1=B [--horizons 256,1024,...]
-                                                   generalised clipping with momentum against its n^(−1/4)`;
-
 function parseEps(s: string | undefined): number[] {
   if (s === undefined) return Array.from({ length: 7 }, (_, k) => 10 ** (-2 - k * 0.5));
   const m = /^([^:]+):([^:]+):(\d+)$/.exec(s);

@@ -18,13 +18,6 @@ import { parseIntOpt, toJson } from './args.ts';
 import { addReplays } from './check.ts';
 import { parseCheckArgs, prepareCheck, type CheckArgs, type Prepared } from './checkargs.ts';
 
-export const REPORT_HELP = `  gensmooth report OBJECTIVE --out DIR [--condition SPEC]... [--method SPEC] [--iters N]
-                            [--box LO:HI | --domain box:LO:HI] [--fstar F] [--xstar X] [--seed S] [--samples N]
-                            [--time-limit SECONDS] [--strict] [--no-verify] [--json]
-                                                   every condition estimated (and claims checked), a short
-                                                   optimizer run with its theorem bound: report.json, report.md,
-                                                   report.html and one .svg per plot, written atomically`;
-
 /** Run the check of `p` and write it as a report directory (check --out and report). */
 export async function writeCheckReport(
   a: CheckArgs,

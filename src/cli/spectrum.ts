@@ -7,12 +7,6 @@ import { writeReportDir } from '../report/write.ts';
 import { nrm2 } from '../core/vec.ts';
 import { parse, parseIntOpt, parseNumber, parsePoint, parseSeedOpt, toJson } from './args.ts';
 
-export const SPECTRUM_HELP = `  gensmooth spectrum OBJECTIVE [--at X1,... | X] [--seed S] [--probes N] [--runs R]
-                               [--steps M] [--sigma S] [--json] [--out DIR]
-                                                   λmax, λmin (Lanczos, with residuals), the trace (Hutchinson, with
-                                                   a 95 % interval) and the eigenvalue density (stochastic Lanczos
-                                                   quadrature) of ∇²f at a point (default: the objective's start)`;
-
 export async function cmdSpectrum(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
@@ -25,14 +19,9 @@ export async function cmdSpectrum(argv: string[]): Promise<number> {
       sigma: { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
-      help: { type: 'boolean' },
     },
     'spectrum',
   );
-  if (values.help) {
-    process.stdout.write(`Usage:\n${SPECTRUM_HELP}\n`);
-    return 0;
-  }
   if (positionals.length !== 1)
     throw new UsageError(
       `spectrum takes one OBJECTIVE, got ${positionals.length}: gensmooth spectrum OBJECTIVE [--at X]`,

@@ -4,9 +4,6 @@ import { verifyObjective, type DerivCheck } from '../objectives/verify.ts';
 import { UsageError } from '../errors.ts';
 import { parse, parseBox, parseSeedOpt, toJson } from './args.ts';
 
-export const VERIFY_HELP = `  gensmooth verify OBJECTIVE [--seed S] [--box LO:HI] [--strict] [--json]
-                                                   the objective's gradient and HVP against finite differences`;
-
 /** Full precision: the shortest decimal that reads back as the same double. */
 const full = (v: number) => String(v);
 

@@ -221,7 +221,7 @@ export function distance(x: Float64Array, y: Float64Array, n: number, tangents: 
 }
 
 /** Split a pair z = (x, y) into views. */
-export function pair(z: Float64Array, n: number) {
+export function pair(z: Float64Array, n: number): { x: Float64Array; y: Float64Array } {
   return { x: z.subarray(0, n), y: z.subarray(n, 2 * n) };
 }
 

@@ -6,12 +6,11 @@
  * f(x) − f*, ∇f(x) − ∇f(y) and Taylor residuals carry no cancellation error; only
  * the final rounding to double remains, which the error bounds state.
  */
-import { all, create, type BigNumber, type EvalFunction } from 'mathjs';
+import type { BigNumber, EvalFunction } from 'mathjs';
+import { bigMath } from '../core/mathjs.ts';
 import { symNorm } from '../core/eig.ts';
 import type { SymbolicForm } from '../objectives/objective.ts';
 import { EPS, type Approx, type EvalContext } from './model.ts';
-
-const big = create(all, { number: 'BigNumber', precision: 64, predictable: true });
 
 /** The exact decimal expansion of a double. */
 export function exactDecimal(x: number): string {
@@ -41,6 +40,7 @@ export function exactDecimal(x: number): string {
 type B = BigNumber;
 
 export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64Array | null): EvalContext {
+  const big = bigMath();
   const n = sym.variables.length;
   const compile = (s: string): EvalFunction => big.compile(s);
   const fC = compile(sym.value);

@@ -11,11 +11,10 @@
  * checked against a whitelist before anything is generated, so no part of the
  * user's text ever reaches the generated code: a hostile expression cannot run code.
  */
-import { all, create, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
+import { mathjs } from '../core/mathjs.ts';
 import { UsageError } from '../errors.ts';
 import type { Objective, SymbolicForm } from './objective.ts';
-
-const math = create(all, {});
 
 /** Functions users may write, mapped to the JavaScript the generator emits. */
 const FUNCS: Record<string, (a: string[]) => string> = {
@@ -134,6 +133,7 @@ function validate(node: MathNode, vars: Set<string>): void {
  * instead of mathjs's abs(u)/u, which is NaN at 0.
  */
 function rewrite(tree: MathNode, signs: MathNode[]): MathNode {
+  const math = mathjs();
   return tree.transform((node) => {
     if (node.type !== 'FunctionNode') return node;
     const fn = node as unknown as { fn: { name: string }; args: MathNode[] };
@@ -233,7 +233,7 @@ export function parseExpression(src: string): { tree: MathNode; variables: strin
   if (src.length > 20000) throw new UsageError(`expression is ${src.length} characters long; the limit is 20000`);
   let tree: MathNode;
   try {
-    tree = math.parse(src);
+    tree = mathjs().parse(src);
   } catch (e) {
     throw new UsageError(
       `malformed expression "${clip(src)}": ${tooDeep(e) ? 'nested too deeply' : e instanceof Error ? e.message : String(e)}`,
@@ -259,7 +259,8 @@ export function parseExpression(src: string): { tree: MathNode; variables: strin
  */
 function differentiate(tree: MathNode, v: string): MathNode {
   try {
-    return math.simplifyConstant(math.simplifyCore(math.derivative(tree, v, { simplify: false })));
+    const m = mathjs();
+    return m.simplifyConstant(m.simplifyCore(m.derivative(tree, v, { simplify: false })));
   } catch (e) {
     throw new UsageError(
       `cannot differentiate the expression with respect to ${v}: ${e instanceof Error ? e.message : String(e)}`,
@@ -331,7 +332,7 @@ function buildExpr(src: string): CompiledExpr {
         if (c.type === 'SymbolNode') {
           const name = (c as unknown as { name: string }).name;
           if (name.startsWith(SIGN_PREFIX))
-            return new math.FunctionNode('sign', [signs[Number(name.slice(SIGN_PREFIX.length))]]);
+            return new (mathjs().FunctionNode)('sign', [signs[Number(name.slice(SIGN_PREFIX.length))]]);
         }
         return c;
       })

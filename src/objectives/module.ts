@@ -1,12 +1,12 @@
 /**
  * Module objectives: a .ts, .js or .mjs file whose default export is an objective
  * (contract: dim, value, grad; hvp and the other members optional). TypeScript
- * files load through tsx, which the CLI registers at start-up.
+ * files load through tsx's scoped loader, imported only then: tsx (and esbuild behind
+ * it) costs start-up time that built-ins, expressions and JavaScript modules never pay.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 import { ObjectiveError, UsageError } from '../errors.ts';
 import type { Objective } from './objective.ts';
 
@@ -17,10 +17,10 @@ export async function loadModuleObjective(path: string): Promise<Objective> {
   try {
     const url = pathToFileURL(abs).href;
     // TypeScript modules load through tsx's loader wherever they live.
-    mod = (/\.(ts|mts|cts)$/.test(abs) ? await tsImport(url, import.meta.url) : await import(url)) as Record<
-      string,
-      unknown
-    >;
+    if (/\.(ts|mts|cts)$/.test(abs)) {
+      const { tsImport } = await import('tsx/esm/api');
+      mod = (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+    } else mod = (await import(url)) as Record<string, unknown>;
   } catch (e) {
     throw new UsageError(
       `objective module "${path}" could not be loaded: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,

@@ -135,9 +135,11 @@ describe('gensmooth report', () => {
     ];
     for (const [delay, sig] of kills) {
       const child = spawn(process.execPath, [BIN, ...args(out).map((a) => (a === '3' ? '4' : a))], { stdio: 'ignore' });
+      // Listen before waiting: a run can now finish before the later kills (start-up is ~0.1 s).
+      const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill(sig);
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       const now = readdirSync(out);
       expect(now).toContain('report.json');
       const j = readFileSync(join(out, 'report.json'), 'utf8');

