@@ -1,4 +1,4 @@
-/** The warm-up paper's closure properties (theory.md §c2), predicted beside measured. */
+/** The warm-up paper's closure properties (docs/theory.md §c2), predicted beside measured. */
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { affineRow, scalingRow, sumRow } from '../src/conditions/closure.ts';

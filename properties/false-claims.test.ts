@@ -1,5 +1,5 @@
 /**
- * Published claims that are false (theory.md §i), each demonstrated by a re-checked
+ * Published claims that are false (docs/theory.md §i), each demonstrated by a re-checked
  * counterexample. A checker that misses any of them is broken.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Claims from the literature that hold, stated as properties over random instances
- * (theory.md §a, §c, §e, §h). Each is tight or nearly so, so a checker that rounds the
+ * (docs/theory.md §a, §c, §e, §h). Each is tight or nearly so, so a checker that rounds the
  * wrong way, or a search that misses the worst case, breaks them.
  */
 import { describe, expect } from 'vitest';
@@ -27,7 +27,7 @@ describe('claims that hold', () => {
   })(
     '|x|^p with α = 1: the estimated L0 for a given L1 matches p(p−1)t^{p−2} − L1·p t^{p−1} at t = min(t*, 3) within 5 % below',
     async (p, L1) => {
-      // t* = (p−2)/L1 maximises h(t) = p(p−1)t^{p−2} − L1 p t^{p−1} (theory.md §h7, α = 1).
+      // t* = (p−2)/L1 maximises h(t) = p(p−1)t^{p−2} − L1 p t^{p−1} (docs/theory.md §h7, α = 1).
       const t = Math.min((p - 2) / L1, 3);
       const exact = p * (p - 1) * t ** (p - 2) - L1 * p * t ** (p - 1);
       const r = await check(`expr:abs(x)^${p}`, [`l0l1:L1=${L1}`], { samples: 500 });
@@ -61,7 +61,7 @@ describe('claims that hold', () => {
 
   test.prop([fc.integer({ min: 10, max: 60 }), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 0, max: 1000 })], {
     numRuns: 3,
-  })('logistic regression: ‖∇²f‖ ≤ R²·f, i.e. (K0, K1) = (R²f*, R²) (theory.md §c2)', async (n, d, seed) => {
+  })('logistic regression: ‖∇²f‖ ≤ R²·f, i.e. (K0, K1) = (R²f*, R²) (docs/theory.md §c2)', async (n, d, seed) => {
     const spec = `builtin:logistic?n=${n}&d=${d}&seed=${seed}`;
     const { resolveObjective } = await import('../src/objectives/spec.ts');
     const obj = await resolveObjective(spec);

@@ -1,7 +1,7 @@
 /**
  * The help texts: one entry per command, printed by `gensmooth COMMAND --help` (or
  * `-h`, or `gensmooth help COMMAND`), and a summary of all of them by `gensmooth --help`
- * (contract.md, additions: every command prints its usage and exits 0). main.ts
+ * (docs/contract.md, additions: every command prints its usage and exits 0). main.ts
  * handles --help once for every command, before the command parses its arguments.
  *
  * A command's flags are listed with their defaults; when a command gains a flag, its

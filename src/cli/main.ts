@@ -1,5 +1,5 @@
 /**
- * The gensmooth command line (contract.md). Each command lives in its own file;
+ * The gensmooth command line (docs/contract.md). Each command lives in its own file;
  * this one dispatches, answers --help (help.ts) and --version for every command
  * before the command parses anything, and maps errors to exit codes: usage 2, objective 3, and 4
  * for an internal error (a bug: reported in one line, never a stack trace unless

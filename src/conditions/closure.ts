@@ -1,5 +1,5 @@
 /**
- * Closure properties of curvature-bounded-by-gap (K0, K1) (theory.md §c2), predicted
+ * Closure properties of curvature-bounded-by-gap (K0, K1) (docs/theory.md §c2), predicted
  * beside measured. For expr: objectives f (and g) in one variable block:
  *   scaling c·f:          K0(c·f; K1) = c·K0(f; K1)
  *   affine f(s·x + b):    K0(f∘A; s²K1) = s²·K0(f; K1) on the image box

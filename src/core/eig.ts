@@ -9,7 +9,7 @@
  *   v ↦ Av (a Hessian-vector product). It returns the extreme Ritz values with
  *   their residual norms ‖AQs − θQs‖, which bound the distance from each Ritz
  *   value to the spectrum. A Ritz value always lies inside [λmin, λmax], so the
- *   spectral-norm estimate is a lower bound (theory.md §0.3).
+ *   spectral-norm estimate is a lower bound (docs/theory.md §0.3).
  */
 import { symEigen, symNormQL } from './symeig.ts';
 import { Rng } from './rng.ts';

@@ -1,5 +1,5 @@
 /**
- * The reference kernels of nonlinear preconditioning (theory.md §b3): for φ = h(‖·‖),
+ * The reference kernels of nonlinear preconditioning (docs/theory.md §b3): for φ = h(‖·‖),
  * the primal kernel h, and the derivatives of the dual kernel h* at s = ‖y‖ ≥ 0 that
  * every user needs: `across` = (h*)′(s)/s (the eigenvalue of ∇²φ* across y, and the
  * factor of the preconditioned step) and `along` = (h*)″(s) (the eigenvalue along y).

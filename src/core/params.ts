@@ -3,7 +3,7 @@
  * built-in objectives (`builtin:NAME?k=v&k=v`), conditions and methods (`NAME:k=v,k=v`)
  * and theorems (`--theorem NAME:k=v`). Each parameter is declared once, with its kind,
  * bounds and default, and validated up front with a message that names the parameter
- * and says what to write (fast-check's constraint objects, design.md).
+ * and says what to write (fast-check's constraint objects, docs/architecture.md).
  */
 import { UsageError } from '../errors.ts';
 

@@ -1,7 +1,7 @@
 /**
  * Gauss–Legendre quadrature on [0, 1]. Used for Taylor residuals
  * f(y) − f(x) − ⟨∇f(x), y − x⟩ = ∫₀¹ ⟨∇f(x + t(y − x)) − ∇f(x), y − x⟩ dt
- * (theory.md §0.3), which avoids subtracting nearly equal function values.
+ * (docs/theory.md §0.3), which avoids subtracting nearly equal function values.
  * An m-node rule is exact for polynomials of degree ≤ 2m − 1.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The I-NSGD estimator claim (theory.md §f), tested by Monte Carlo at a point.
+ * The I-NSGD estimator claim (docs/theory.md §f), tested by Monte Carlo at a point.
  *
  * Estimators of the direction of ∇F, F = (1/n) Σ f_i, from mini-batches drawn
  * uniformly with replacement:
@@ -199,7 +199,7 @@ export function testEstimator(obj: Objective, x: Float64Array, o: EstimatorTestO
       h = nrm2(gB2);
     }
     if (h === 0) {
-      // E‖g‖^−β is infinite when a batch gradient can vanish (theory.md §f2 pitfalls).
+      // E‖g‖^−β is infinite when a batch gradient can vanish (docs/theory.md §f2 pitfalls).
       zeros++;
       {
         return {

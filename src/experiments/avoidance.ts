@@ -1,6 +1,6 @@
 /**
- * Saddle avoidance (Bodard & Patrinos §3.1; theory.md §b5a) and the Dimer method's
- * rotation (theory.md §g4).
+ * Saddle avoidance (Bodard & Patrinos §3.1; docs/theory.md §b5a) and the Dimer method's
+ * rotation (docs/theory.md §g4).
  *
  * Avoidance: from seeded random starts, the fraction of runs that end at the saddle
  * (expected 0), and the mechanism of the claim: the update map T of the method has an
@@ -11,7 +11,7 @@
  * Dimer: two images x ± ΔR·N̂; the curvature along N̂ is
  * C = ⟨∇f(x + ΔR N̂) − ∇f(x − ΔR N̂), N̂⟩/(2ΔR), and N̂ is rotated along −(g₊ − g₋)⊥ to
  * decrease C, towards the λmin eigenvector. A third-party rendering rotates along
- * +(g₊ − g₋)⊥, which is ascent and finds λmax instead (theory.md §i.7): `sign`
+ * +(g₊ − g₋)⊥, which is ascent and finds λmax instead (docs/theory.md §i.7): `sign`
  * selects either, so the test can tell them apart against Lanczos.
  */
 import { jacobiEigen } from '../core/eig.ts';

@@ -11,7 +11,7 @@ import type { RunSection } from '../report/report.ts';
 
 /**
  * The default run: the classic (L0,L1) step x − ∇f/(L0 + L1‖∇f‖) (smoothed clipping,
- * theory.md §b3) with a pair from the estimated frontier, and the bound the exponential
+ * docs/theory.md §b3) with a pair from the estimated frontier, and the bound the exponential
  * descent lemma gives along it: each step decreases f by at least
  * (g/L1)·(s − φ(s)/s), s = L1·g/(L0 + L1·g), φ(s) = eˢ − s − 1 (g²/(2L0) when L1 = 0).
  */

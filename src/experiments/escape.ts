@@ -1,5 +1,5 @@
 /**
- * Saddle-escape checks (theory.md §g1–g2, §b5b).
+ * Saddle-escape checks (docs/theory.md §g1–g2, §b5b).
  *
  * - Strict-saddle detection at a point: ‖∇f‖ and λmin(∇²f) by Lanczos, with its residual.
  * - Escape time against dimension: a perturbed method started at the saddle of a

@@ -1,5 +1,5 @@
 /**
- * Convergence-rate checks (theory.md §e2–e3): iteration complexity measured, not
+ * Convergence-rate checks (docs/theory.md §e2–e3): iteration complexity measured, not
  * eyeballed. For a grid of target accuracies ε, T(ε) = the first iteration with
  * f(x_t) − f* ≤ ε; the exponent p of T(ε) ∝ ε^(−p) is fitted by least squares on
  * log T against log(1/ε), with a t-interval; the tail of the longest run is
@@ -9,7 +9,7 @@
  * With theorem = 'ngd-gpl' the step size of each run is Theorem 1's
  * γ(ε) = (2με)^{β/ρ}/(8(L0 + L1) + 1) (I-NSGD paper, NGD under generalised PŁ), and the
  * fitted exponent is set beside the paper's case split and the exponent derived from
- * its own rate, (2 − ρ)/ρ (theory.md §e2, §i.4).
+ * its own rate, (2 − ρ)/ρ (docs/theory.md §e2, §i.4).
  */
 import { linfit } from '../core/stats.ts';
 import { normalQuantile } from '../core/special.ts';
@@ -126,7 +126,7 @@ export function classifyRegime(ts: number[], gaps: number[]): RateResult['regime
  * The paper's iteration-count exponent for Theorem 1 (as transcribed) and the one
  * derived from its own descent inequality Δ_{t+1} ≤ Δ_t − (γ/2)(2μΔ_t)^q, q = (2 − β)/ρ,
  * with γ ∝ ε^{β/ρ}: q > 1 (ρ < 2 − β) gives T ∝ ε^{−(q−1)}/γ = ε^{−(2−ρ)/ρ}; q = 1 gives
- * T ∝ log(1/ε)/γ; q < 1 reaches ε in T ∝ 1/γ = ε^{−β/ρ} (theory.md §e2).
+ * T ∝ log(1/ε)/γ; q < 1 reaches ε in T ∝ 1/γ = ε^{−β/ρ} (docs/theory.md §e2).
  */
 export function ngdGplPrediction(
   beta: number,
@@ -206,7 +206,7 @@ export function measureRate(
     reached.map((h) => Math.log(1 / h.eps)),
     reached.map((h) => Math.log(h.iters!)),
   );
-  // Gaps below the rounding floor of f − f* carry no rate information (theory.md §e3).
+  // Gaps below the rounding floor of f − f* carry no rate information (docs/theory.md §e3).
   const floor = 10 * 2.220446049250313e-16 * Math.abs(o.fstar);
   const regime = classifyRegime(
     longest.ts,

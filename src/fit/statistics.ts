@@ -1,6 +1,6 @@
 /**
  * Which conditions a table of measurements determines, and each row's statistic in the
- * form lhs ≤ A + B·w of theory.md §0.1 (the same (lhs, w) the check engine computes at a
+ * form lhs ≤ A + B·w of docs/theory.md §0.1 (the same (lhs, w) the check engine computes at a
  * sampled point, here read from the columns):
  *
  * | condition      | lhs                                         | w                |
@@ -70,7 +70,7 @@ function gapOf(t: Table, cond: string, fstar: number | undefined): { values: Flo
 }
 
 function powered(g: Float64Array, a: number): Float64Array {
-  // 0^0 = 1 (theory.md §a2 pitfalls), as the check engine's pw().
+  // 0^0 = 1 (docs/theory.md §a2 pitfalls), as the check engine's pw().
   return Float64Array.from(g, (v) => (a === 0 ? 1 : Math.pow(v, a)));
 }
 

@@ -1,5 +1,5 @@
 /**
- * The checkers' initial sample sets (theory.md §0.2), drawn with fc.sample from the
+ * The checkers' initial sample sets (docs/theory.md §0.2), drawn with fc.sample from the
  * arbitraries of ./arbitraries.ts (one definition of every distribution) with seeds
  * from the run's Rng, so the same --seed gives the same samples. Corners are
  * enumerated when there are few of them.

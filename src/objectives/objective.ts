@@ -113,7 +113,7 @@ export function guarded(obj: Objective): Objective {
 
 /**
  * Hessian-vector product for any objective: its own when it has one, else a
- * central difference of gradients with h ≈ eps^(1/3)·(1 + ‖x‖) (theory.md §0.3).
+ * central difference of gradients with h ≈ eps^(1/3)·(1 + ‖x‖) (docs/theory.md §0.3).
  * The returned function owns its scratch buffers.
  */
 export function hvpOf(obj: Objective): (x: Vec, v: Vec, out: Vec) => void {

@@ -1,5 +1,5 @@
 /**
- * Negative-curvature finders (theory.md §g4): the Dimer rotation (gradients only) and
+ * Negative-curvature finders (docs/theory.md §g4): the Dimer rotation (gradients only) and
  * zeroth-order Hessian-vector products with Lanczos (function values only). Each
  * reports what it spent, so escape experiments can set query counts side by side.
  */

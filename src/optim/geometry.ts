@@ -1,5 +1,5 @@
 /**
- * Non-Euclidean steps (theory.md §d): the sharp direction u(d) and dual norm of the ℓ∞,
+ * Non-Euclidean steps (docs/theory.md §d): the sharp direction u(d) and dual norm of the ℓ∞,
  * ℓ2 and spectral geometries, the exact polar factor, and the two clipping transforms
  * built on them (generalised gradient-norm clipping and its constrained form).
  */
@@ -17,7 +17,7 @@ export interface DirectionState {
 }
 
 /**
- * Linear-minimisation-oracle step of generalised gradient-norm clipping (theory.md §d3,
+ * Linear-minimisation-oracle step of generalised gradient-norm clipping (docs/theory.md §d3,
  * GGNC): u ← min{‖u‖_*, ρ}·u(u), where u(d) = sign(d) for the ℓ∞ geometry (dual ℓ1) and
  * d/‖d‖ for ℓ2. In the Euclidean case this is clipping at ρ.
  */
@@ -34,7 +34,7 @@ export const lmoClip = (rho: number, norm: Geometry, rows = 1): Transform<Direct
 /**
  * The polar factor UVᵀ of a rows×cols matrix D (row-major) and its nuclear norm Σσ_i,
  * from the eigen-decomposition DᵀD = VΣ²Vᵀ: UVᵀ = D·V·Σ⁻¹·Vᵀ (directions with σ = 0 are
- * dropped, the tie-breaking of theory.md §d pitfalls). Exact, unlike Newton–Schulz.
+ * dropped, the tie-breaking of docs/theory.md §d4 pitfalls). Exact, unlike Newton–Schulz.
  */
 export function polar(D: Float64Array, rows: number, cols: number, out: Float64Array): number {
   const G = new Float64Array(cols * cols);
@@ -65,7 +65,7 @@ export function polar(D: Float64Array, rows: number, cols: number, out: Float64A
   return nuclear;
 }
 
-/** u(d) (the unit-norm maximiser of ⟨d, ·⟩) into out and the dual norm ‖d‖_*, for the geometries of theory.md §d1. */
+/** u(d) (the unit-norm maximiser of ⟨d, ·⟩) into out and the dual norm ‖d‖_*, for the geometries of docs/theory.md §d1. */
 export function sharpDirection(d: Float64Array, norm: Geometry, out: Float64Array, rows = 1): number {
   if (norm === '2') {
     const n = nrm2(d);
@@ -86,7 +86,7 @@ export function sharpDirection(d: Float64Array, norm: Geometry, out: Float64Arra
 }
 
 /**
- * The constrained generalised clipping of Pethick et al. (code: ClippedScion; theory.md
+ * The constrained generalised clipping of Pethick et al. (code: ClippedScion; docs/theory.md
  * §d3): x⁺ = (1 − γη)x + γη·lmo(d), lmo(d) = −R·u(d) over the norm ball of radius R,
  * η = min{1, ⟨d, x − lmo(d)⟩/ρ} (the Frank–Wolfe gap clipped at ρ). The factor (1 − γη)
  * acts as weight decay, and iterates stay in the ball when γη ≤ 1. Sets u ← x − x⁺; γ is

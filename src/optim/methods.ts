@@ -1,5 +1,5 @@
 /**
- * The methods, by name (the contract's core table plus the ones theory.md discusses),
+ * The methods, by name (the contract's core table plus the ones docs/theory.md discusses),
  * each one named-field block in a family file under methods/: basic (GD, SGD, compressed,
  * zeroth-order), normalized, clipping, preconditioned (P-GD, Adam, DEO), escape
  * (perturbation, negative curvature, SAM, boxes) and variance-reduced (SPIDER).

@@ -3,7 +3,7 @@
  * state (as transforms are), so the loop asks "the direction at x" without knowing which
  * oracle answers: the full gradient, a mini-batch drawn without replacement, the SPIDER
  * recursive estimator, or coordinate-wise central differences of f (function values
- * only, theory.md §g4). Every oracle counts what it spends in the run's counters.
+ * only, docs/theory.md §g4). Every oracle counts what it spends in the run's counters.
  */
 import type { Rng } from '../core/rng.ts';
 import type { FiniteSum, Objective } from '../objectives/objective.ts';

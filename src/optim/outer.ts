@@ -1,7 +1,7 @@
 /**
  * Outer steps: what a method does around the chain of transforms. Perturbation (Jin et
  * al.; Bodard & Patrinos), a negative-curvature step (Dimer rotation, zeroth-order
- * Lanczos, or a feasible direction in a box, theory.md §g4), SAM's shifted direction, and
+ * Lanczos, or a feasible direction in a box, docs/theory.md §g4), SAM's shifted direction, and
  * the projection onto a box are values with explicit state, as transforms are (optax
  * treats SAM and noise the same way). `before` runs after the oracle's direction at x_t
  * and may move x or ask the oracle again; `after` runs on x_{t+1} = x_t − u.

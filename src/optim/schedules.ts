@@ -26,7 +26,7 @@ export const linearWarmup =
     warmup > 0 && t < warmup ? (gamma * (t + 1)) / warmup : gamma;
 
 /**
- * The warm-up paper's rule η_t = 1/(K0 + K1(f(x_t) − f*)) (theory.md §c3): under
+ * The warm-up paper's rule η_t = 1/(K0 + K1(f(x_t) − f*)) (docs/theory.md §c3): under
  * ‖∇²f‖ ≤ K0 + K1(f − f*) it guarantees f(x_{t+1}) ≤ f(x_t) − (η_t/2)‖∇f(x_t)‖², and it
  * grows as the loss falls: a warm-up that follows from the assumption. `c` scales it.
  */
@@ -35,7 +35,7 @@ export const gapAdaptive =
   ({ f }) =>
     c / (K0 + K1 * Math.max(f - fstar, 0));
 
-/** Polyak's step (f(x_t) − f*)/‖∇f(x_t)‖² (θ-scaled under aiming, theory.md §c4). */
+/** Polyak's step (f(x_t) − f*)/‖∇f(x_t)‖² (θ-scaled under aiming, docs/theory.md §c4). */
 export const polyak =
   (fstar: number, theta = 1, max = Infinity): StepRule =>
   ({ f, gnorm }) =>

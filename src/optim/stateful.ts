@@ -61,7 +61,7 @@ export interface DimerState {
 }
 
 /**
- * Dimer-enhanced optimisation (Hu, Cao, Liu 2025; theory.md §g4): every `every` steps the
+ * Dimer-enhanced optimisation (Hu, Cao, Liu 2025; docs/theory.md §g4): every `every` steps the
  * dimer N̂ at x is rotated a few steps (towards the lowest curvature, the correct rule, or
  * towards the highest, what the third-party formula's sign does) and u ← u − a·⟨u, N̂⟩N̂
  * removes the gradient's component along it; N̂ is kept between updates. Gradient calls

@@ -1,6 +1,6 @@
 /**
  * Optimizers as chains of gradient transformations (optax's (init, update) pair;
- * design.md §1). The methods of the theory are one family: a direction (full or
+ * docs/architecture.md). The methods of the theory are one family: a direction (full or
  * mini-batch gradient), a normaliser (by its own norm, by an independent batch's norm,
  * or I-NSGD's h), a clip, a preconditioner, momentum, a step size. Each transform
  * rewrites the update vector u in place. Its state is explicit: `init(n)` returns it and
@@ -76,7 +76,7 @@ export const clipByNorm = (clip: number): Transform<void> =>
   });
 
 /**
- * u ← ∇φ*(λu) for the isotropic reference φ = h(‖·‖) (theory.md §b1, b3):
+ * u ← ∇φ*(λu) for the isotropic reference φ = h(‖·‖) (docs/theory.md §b1, §b3):
  * ∇φ*(y) = (h*)′(‖y‖)·y/‖y‖. With the quadratic kernel it is λu (plain GD).
  */
 export const precondition = (kernel: string, lambda: number): Transform<void> => {

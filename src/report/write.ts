@@ -1,5 +1,5 @@
 /**
- * A report directory is written completely or not at all (design.md house rules):
+ * A report directory is written completely or not at all (docs/architecture.md):
  * every file goes into a fresh hidden sibling directory, which then replaces DIR by
  * renames (rename is atomic on one file system). A process killed at any moment
  * leaves the previous report or none in DIR, never a partial one; what a killed

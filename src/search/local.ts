@@ -1,5 +1,5 @@
 /**
- * Derivative-free local maximisation inside a box (theory.md §0.2: "local
+ * Derivative-free local maximisation inside a box (docs/theory.md §0.2: "local
  * maximisation of the violation from the worst samples"), and the smooth
  * minimisers the engine needs (stationary points, f* by multi-start L-BFGS).
  */

@@ -1,5 +1,5 @@
 /**
- * Stationary points in the domain (theory.md §0.2.3): there the gradient terms of
+ * Stationary points in the domain (docs/theory.md §0.2.3): there the gradient terms of
  * the (L0,L1)-type conditions vanish, so they are the cheapest decisive probes.
  */
 import type { Box } from '../core/box.ts';

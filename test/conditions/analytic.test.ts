@@ -1,5 +1,5 @@
 /**
- * Every checker on analytic cases with known constants (theory.md §a–e, §h):
+ * Every checker on analytic cases with known constants (docs/theory.md §a–e, §h):
  * tight claims that must hold, claims that fail only on a tiny region, and
  * estimates against their exact values (an estimate of a smallest-type constant is
  * never above the truth beyond rounding and should be within 5 % below it; for μ and
@@ -128,7 +128,7 @@ describe('curvature vs gap, aiming', () => {
     expect(r.results[1].verdict).toBe('fails');
     expect(num(r.results[2].estimate.K1)).toBeLessThanOrEqual(12 * (1 + 1e-9));
   });
-  it('logistic regression: (K0, K1) = (R²f*, R²) holds (theory.md §c2)', async () => {
+  it('logistic regression: (K0, K1) = (R²f*, R²) holds (docs/theory.md §c2)', async () => {
     const obj = await resolveObjective('builtin:logistic?n=40&d=3');
     const R = Number(/R = max‖x_i‖ = ([\d.]+)/.exec(obj.notes!.join(' '))![1]) * (1 + 1e-5);
     const r = await check('builtin:logistic?n=40&d=3', [`curvature-gap:K0=0,K1=${R * R}`], { samples: 600, fstar: 0 });

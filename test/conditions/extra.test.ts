@@ -19,7 +19,7 @@ async function check(
 }
 const v = (r: CheckReport) => r.results.map((x) => x.verdict);
 
-describe('exponential descent lemma (theory.md §a4.2)', () => {
+describe('exponential descent lemma (docs/theory.md §a4.2)', () => {
   it('φ(u) = eᵘ − u − 1 is accurate near 0', () => {
     expect(expm1MinusU(1e-8) / 5e-17).toBeCloseTo(1, 6);
     expect(expm1MinusU(2)).toBeCloseTo(Math.exp(2) - 3, 12);
@@ -37,7 +37,7 @@ describe('exponential descent lemma (theory.md §a4.2)', () => {
   });
 });
 
-describe('symmetric and local (L0, L1) forms (theory.md §a2, §a3)', () => {
+describe('symmetric and local (L0, L1) forms (docs/theory.md §a2, §a3)', () => {
   it('symmetric form = Hessian form for C² f: eˣ with (0, 1) holds, (0, 0.99) fails', async () => {
     const r = await check('expr:exp(x)', ['l0l1-sym:L0=0,L1=1', 'l0l1-sym:L0=0,L1=0.99']);
     expect(v(r)).toEqual(['holds', 'fails']);
@@ -55,7 +55,7 @@ describe('symmetric and local (L0, L1) forms (theory.md §a2, §a3)', () => {
   });
 });
 
-describe('anisotropic smoothness, second-order characterisation (theory.md §b4)', () => {
+describe('anisotropic smoothness, second-order characterisation (docs/theory.md §b4)', () => {
   it('quadratic kernel on a quadratic: L·Lbar = λmax(H) (one-sided: the negative eigenvalue does not count)', async () => {
     // H = [[1, 2], [2, 1]] has eigenvalues 3 and −1.
     const r = await check('expr:0.5*x1^2 + 2*x1*x2 + 0.5*x2^2', [
@@ -89,7 +89,7 @@ describe('anisotropic smoothness, second-order characterisation (theory.md §b4)
   });
 });
 
-describe('non-Euclidean (L0, L1), Hessian form (theory.md §d2)', () => {
+describe('non-Euclidean (L0, L1), Hessian form (docs/theory.md §d2)', () => {
   it('operator norms of [[2, 1], [1, 2]]: ℓ∞→ℓ1 = 6, ℓ1→ℓ∞ = 2, ℓ2 = 3', () => {
     const H = new Float64Array([2, 1, 1, 2]);
     expect(operatorNorm(H, 2, 'inf').v).toBe(6);
@@ -128,7 +128,7 @@ describe('non-Euclidean (L0, L1), Hessian form (theory.md §d2)', () => {
   });
 });
 
-describe('growth condition of Bodard & Patrinos (theory.md §b5)', () => {
+describe('growth condition of Bodard & Patrinos (docs/theory.md §b5)', () => {
   it('x1⁴ + x2⁴ + x1x2 and phase retrieval: Hessian degree 2, gradient degree 3 (R = 2)', async () => {
     for (const spec of ['expr:x1^4 + x2^4 + x1*x2', 'builtin:phase-retrieval?d=4&m=20']) {
       const r = await check(spec, ['growth', 'growth:R=2'], [-64, 64]);

@@ -33,7 +33,7 @@ function exactNsgd(beta: number) {
   return { m, par, orth, cos: par / Math.hypot(par, orth) };
 }
 
-describe('the I-NSGD estimator test (theory.md §f2)', () => {
+describe('the I-NSGD estimator test (docs/theory.md §f2)', () => {
   const obj = makeBuiltin('nsgd-bias-example');
   const x = new Float64Array(2);
 

@@ -7,7 +7,7 @@ import { makeBuiltin } from '../../src/objectives/spec.ts';
 import { parseMethodSpec } from '../../src/optim/methods.ts';
 
 describe('saddle avoidance (Bodard & Patrinos Thm. 3.1, 3.2)', () => {
-  // ½x² + ¼y⁴ − ½y²: saddle (0, 0) with λ = −1, minima (0, ±1) (theory.md §g5.2).
+  // ½x² + ¼y⁴ − ½y²: saddle (0, 0) with λ = −1, minima (0, ±1) (docs/theory.md §g5.2).
   const obj = exprObjective('0.5*x1^2 + 0.25*x2^4 - 0.5*x2^2').objective;
   const saddle = new Float64Array([0, 0]);
   for (const spec of [
@@ -49,7 +49,7 @@ describe('saddle avoidance (Bodard & Patrinos Thm. 3.1, 3.2)', () => {
   });
 });
 
-describe('Dimer rotation (theory.md §g4, §i.7)', () => {
+describe('Dimer rotation (docs/theory.md §g4, §i.7)', () => {
   it('rotating along −(g₊ − g₋)⊥ finds λmin (as Lanczos does); the third-party + sign finds λmax', () => {
     const obj = makeBuiltin('quartic-saddle', 'd=8&gamma=2');
     const x = new Float64Array(8);

@@ -64,7 +64,7 @@ describe('rate', () => {
       ).kind,
     ).toBe('superlinear');
   });
-  it("Theorem 1 (theory.md §e2, §i.4): the paper's exponent case split against the derived (2−ρ)/ρ", () => {
+  it("Theorem 1 (docs/theory.md §e2, §i.4): the paper's exponent case split against the derived (2−ρ)/ρ", () => {
     expect(ngdGplPrediction(0.5, 4 / 3).paper.exponent).toBeCloseTo(0.375, 12);
     expect(ngdGplPrediction(0.5, 4 / 3).derived.exponent).toBeCloseTo(0.5, 12);
     expect(ngdGplPrediction(2 / 3, 4 / 3).logFactor).toBe(true);

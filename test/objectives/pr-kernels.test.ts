@@ -74,7 +74,7 @@ describe('phase-retrieval kernels', () => {
     },
   );
 
-  it('the blocked kernels agree with the formulas of theory.md §h1 written out directly', () => {
+  it('the blocked kernels agree with the formulas of docs/theory.md §h1 written out directly', () => {
     const d = 5,
       m = 9;
     const D = phaseRetrievalData(d, m, 4);

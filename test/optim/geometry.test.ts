@@ -1,4 +1,4 @@
-/** Non-Euclidean geometry (theory.md §d1, §d3): the polar factor, sharp directions, and the clipping transforms' state. */
+/** Non-Euclidean geometry (docs/theory.md §d1, §d3): the polar factor, sharp directions, and the clipping transforms' state. */
 import { describe, expect, it } from 'vitest';
 import { constrainedClip, lmoClip, polar, sharpDirection } from '../../src/optim/geometry.ts';
 import { constant } from '../../src/optim/schedules.ts';

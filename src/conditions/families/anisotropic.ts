@@ -98,6 +98,7 @@ export const ANISOTROPIC: ConditionDef[] = [
       const m = precondLambdaMax(ctx, x, s.kernel as string, Lbar);
       return m && sample({ v: m.v / Lbar, err: m.err / Lbar }, ZERO);
     },
-    references: 'Oikonomidis et al. (ICML 2025); Bodard & Patrinos (NeurIPS 2025) Prop. 2.4, eq. (3); theory.md §b2–b4',
+    references:
+      'Oikonomidis et al. (ICML 2025); Bodard & Patrinos (NeurIPS 2025) Prop. 2.4, eq. (3); docs/theory.md §b2–b4',
   },
 ];

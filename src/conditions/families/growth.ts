@@ -1,5 +1,5 @@
 /**
- * The growth condition of Bodard & Patrinos (Ass. 2.8; theory.md §b5): for some R,
+ * The growth condition of Bodard & Patrinos (Ass. 2.8; docs/theory.md §b5): for some R,
  *   ‖∇²f(x)‖_F ≤ p_R(‖x‖)  and  ‖∇f(x)‖ ≥ q_{R+1}(‖x‖),
  * polynomials of degree R and R + 1. It implies (L0,L1)-smoothness for every L1
  * (their Thm. 2.9) and the second-order anisotropic characterisation (Thm. 2.11).
@@ -184,5 +184,5 @@ export const GROWTH_CONDITION: ConditionDef = {
   B: null,
   evaluate: () => null,
   run: runGrowth,
-  references: 'Bodard & Patrinos (NeurIPS 2025) Ass. 2.8, Thm. 2.9, 2.11; theory.md §b5',
+  references: 'Bodard & Patrinos (NeurIPS 2025) Ass. 2.8, Thm. 2.9, 2.11; docs/theory.md §b5',
 };

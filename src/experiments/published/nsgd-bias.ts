@@ -84,7 +84,7 @@ export const nsgdBias: ExperimentDef = {
       name: this.name,
       title: this.title,
       setting: [
-        'two samples with gradients g₁ = (3, 0), g₂ = (−1, 0.1), so ∇F = (1, 0.05) (theory.md §f2 worked ' +
+        'two samples with gradients g₁ = (3, 0), g₂ = (−1, 0.1), so ∇F = (1, 0.05) (docs/theory.md §f2 worked ' +
           'example), single-sample batches',
         'claim compared: the normalised estimator is biased in direction (cosine with ∇F below 1) and the ' +
           'independently normalised one is unbiased up to a positive scale',

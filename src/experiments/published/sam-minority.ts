@@ -91,7 +91,7 @@ export const samMinority: ExperimentDef = {
       name: this.name,
       title: this.title,
       setting: [
-        'Rangwani et al. (NeurIPS 2022, as listed in theory.md §g4): re-weighting for long-tailed data puts ' +
+        'Rangwani et al. (NeurIPS 2022, as listed in docs/theory.md §g4): re-weighting for long-tailed data puts ' +
           'minority classes at saddle points, and SAM escapes them where plain GD lingers',
         `our small problem: ${SRC} (a two-layer scalar factor per class, weights 0.95 and 0.05); ` +
           `${seeds.length} instances: starts with coordinates of magnitude U(5e-4, 3e-3) and random signs ` +

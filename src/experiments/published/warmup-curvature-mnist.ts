@@ -1,6 +1,6 @@
 /**
  * Alimisis, Islamov & Lucchi (2025, arXiv:2510.03164): curvature bounded by the loss
- * gap, ‖∇²f‖ ≤ K0 + K1(f − f*) (their Def. 3.1, theory.md §c1), makes the step
+ * gap, ‖∇²f‖ ≤ K0 + K1(f − f*) (their Def. 3.1, docs/theory.md §c1), makes the step
  * 1/(K0 + K1(f − f*)) safe and growing as the loss falls: a warm-up, faster than the
  * fixed step the assumption licenses at the start (their Thm. 4.1–4.2, §c3). Here on
  * builtin:mnist-mlp with both losses: (‖∇²f‖, f − f*) along GD, the fitted (K0, K1)
@@ -103,7 +103,7 @@ export const warmupCurvatureMnist: ExperimentDef = {
         'Alimisis, Islamov & Lucchi (2025): under ‖∇²f‖ ≤ K0 + K1(f − f*) (their ' +
           'Def. 3.1), GD with the step 1/(K0 + K1(f − f*)) (a warm-up) is faster than ' +
           'with the fixed step 1/(K0 + K1Δ0) the assumption licenses at the start ' +
-          '(Thm. 4.1–4.2 as restated in theory.md §c); the paper measures curvature ' +
+          '(Thm. 4.1–4.2 as restated in docs/theory.md §c); the paper measures curvature ' +
           'against the loss gap along training of language and vision models (not ' +
           're-read here)',
         `here: builtin:mnist-mlp (${n} real MNIST digits, 784 pixels, 16 tanh units, ` +

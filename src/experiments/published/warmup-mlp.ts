@@ -14,7 +14,7 @@ import { instances } from './insgd-setup.ts';
 
 const LABELS = ['fixed γ = 1/(K0 + K1Δ0)', 'warm-up γ_t = 1/(K0 + K1Δ_t)', 'linear warm-up to 1/K0'];
 
-/** (K0, K1) from the upper frontier of (Δ_t, ‖∇²f(x_t)‖) along GD with step 0.05 (theory.md §c3, the paper's empirical test). */
+/** (K0, K1) from the upper frontier of (Δ_t, ‖∇²f(x_t)‖) along GD with step 0.05 (docs/theory.md §c3, the paper's empirical test). */
 function fitK(obj: Objective, fstar: number, T: number) {
   const n = obj.dim,
     hv = hvpOf(obj);
@@ -100,7 +100,7 @@ export const warmupMlp: ExperimentDef = {
       setting: [
         'Alimisis, Islamov & Lucchi (2025): under ‖∇²f‖ ≤ K0 + K1(f − f*), the step 1/(K0 + K1(f − f*)) grows ' +
           'as the loss falls (a warm-up) and is faster than a fixed step (their Thm. 4.1–4.2, as restated in ' +
-          'theory.md §c)',
+          'docs/theory.md §c)',
         `a two-layer tanh MLP (64 synthetic teacher samples, 67 parameters, mean-squared loss); ` +
           `${seeds.length} instances (data seeds ${seeds.join(', ')}); on each, (K0, K1) from the upper ` +
           `frontier of (f − f*, ‖∇²f‖) along a GD trajectory (Lanczos) and f* by L-BFGS`,

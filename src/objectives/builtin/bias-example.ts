@@ -1,5 +1,5 @@
 /**
- * The NSGD-bias example of theory.md §f2: a finite sum of two linear functions with
+ * The NSGD-bias example of docs/theory.md §f2: a finite sum of two linear functions with
  * per-sample gradients g₁ = (3, 0) and g₂ = (−1, 0.1), so ∇F = (1, 0.05) everywhere.
  * With single-sample batches, E[g/‖g‖] = (0.0025, 0.0498) (cosine 0.0996 with ∇F)
  * while the independently normalised E[g/‖g′‖] = 0.664·∇F (β = 1). Unbounded below:
@@ -9,7 +9,7 @@ import type { BuiltinDef } from '../objective.ts';
 
 export const biasExample: BuiltinDef = {
   name: 'nsgd-bias-example',
-  doc: 'two linear samples with gradients (3, 0) and (−1, 0.1) (theory.md §f2): NSGD is biased, I-NSG is not; finite sum of 2',
+  doc: 'two linear samples with gradients (3, 0) and (−1, 0.1) (docs/theory.md §f2): NSGD is biased, I-NSG is not; finite sum of 2',
   params: [],
   make() {
     const G = [new Float64Array([3, 0]), new Float64Array([-1, 0.1])];

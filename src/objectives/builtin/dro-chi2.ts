@@ -1,5 +1,5 @@
 /**
- * χ²-penalised DRO in its dual form (I-NSGD paper eq. 19; theory.md §h3):
+ * χ²-penalised DRO in its dual form (I-NSGD paper eq. 19; docs/theory.md §h3):
  *   L(w, η) = λ·(1/n) Σ_i Ψ*((ℓ_i(w) − η)/λ) + η,   Ψ*(t) = ¼(t + 2)₊² − 1,
  *   ℓ_i(w) = ½(y_i − x_iᵀw)² + 0.1·Σ_j ln(1 + |w_j|).
  * Gradients: ∇_w L = mean Ψ*'(t_i)·∇ℓ_i(w), ∂_η L = 1 − mean Ψ*'(t_i), Ψ*'(t) = ½(t + 2)₊.

@@ -1,5 +1,5 @@
 /**
- * Logistic regression f(w) = (1/n) Σ log(1 + exp(−y_i x_iᵀw)) (theory.md §h4) on
+ * Logistic regression f(w) = (1/n) Σ log(1 + exp(−y_i x_iᵀw)) (docs/theory.md §h4) on
  * synthetic data: x_i ~ N(0, I_d), labels from a random teacher w₀ with 10 % of
  * labels flipped, so the data are not separable and f* > 0 is attained.
  * ∇f = −(1/n) Σ σ(−z_i) y_i x_i,  ∇²f = (1/n) Σ σ(z_i)σ(−z_i) x_i x_iᵀ,  z_i = y_i x_iᵀw.

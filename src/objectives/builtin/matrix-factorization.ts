@@ -1,11 +1,11 @@
 /**
  * f(W, H) = ½‖WHᵀ − Y‖_F² + (κ/4)(‖W‖_F⁴ + ‖H‖_F⁴), W ∈ R^{n×r}, H ∈ R^{m×r}
- * (contract; theory.md §h2). Y = W₀H₀ᵀ with Gaussian factors, so f* = 0 when κ = 0.
+ * (contract; docs/theory.md §h2). Y = W₀H₀ᵀ with Gaussian factors, so f* = 0 when κ = 0.
  * x stores W then H, both row-major.
  *   R = WHᵀ − Y;  ∇_W = RH + κ‖W‖²W;  ∇_H = RᵀW + κ‖H‖²H.
  * HVP along (V, U): dR = VHᵀ + WUᵀ;
  *   d∇_W = dR·H + R·U + κ(2⟨W,V⟩W + ‖W‖²V);  d∇_H = dRᵀ·W + Rᵀ·V + κ(2⟨H,U⟩H + ‖H‖²U).
- * With κ = 0 the objective is not (L0,L1)-smooth for any constants (theory.md §a1).
+ * With κ = 0 the objective is not (L0,L1)-smooth for any constants (docs/theory.md §a1).
  */
 import { Rng } from '../../core/rng.ts';
 import type { BuiltinDef } from '../objective.ts';

@@ -1,5 +1,5 @@
 /**
- * A small two-layer tanh network as a finite sum (theory.md §h5):
+ * A small two-layer tanh network as a finite sum (docs/theory.md §h5):
  *   f(θ) = (1/n) Σ_i loss(W2·tanh(W1 x_i + b1) + b2, y_i),
  * loss = ½‖o − y‖² (mse, teacher-network regression targets) or
  * logsumexp(o) − o_y (ce, labels = argmax of a teacher network).

@@ -1,6 +1,6 @@
 /**
  * The one-dimensional examples of the I-NSGD paper, with the constants derived in
- * theory.md §h6 and §e1:
+ * docs/theory.md §h6 and §e1:
  * - `sigmoid-like`: ½w²e^{w²}; f' = w(1+w²)e^{w²}, f'' = (1 + 5w² + 2w⁴)e^{w²}; f* = 0 at 0.
  *   Generalised PL with ρ = 1 holds with tightest μ = 2; not α-smooth for any α ≤ 1.
  * - `poly-quartic`: w + ½w² + w⁴; f' = 1 + w + 4w³, f'' = 1 + 12w²; w* = −1/2, f* = −5/16.

@@ -1,5 +1,5 @@
 /**
- * Phase retrieval (I-NSGD paper §4.1; theory.md §h1):
+ * Phase retrieval (I-NSGD paper §4.1; docs/theory.md §h1):
  *   f(z) = (1/2m) Σ_r (y_r − (a_rᵀz)²)²,  y_r = (a_rᵀx)² + n_r.
  *   ∇f = −(2/m) Σ (y_r − s_r²) s_r a_r,   ∇²f = (1/m) Σ (6 s_r² − 2 y_r) a_r a_rᵀ,  s_r = a_rᵀz.
  * Settings: a_r ~ N(0, 0.5), x ~ N(0, 0.5), n_r ~ N(0, 4²), z0 ~ N(1, 6). The paper's

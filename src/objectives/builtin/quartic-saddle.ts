@@ -1,5 +1,5 @@
 /**
- * f(x) = ½xᵀDx + ¼‖x‖⁴, D = diag(−γ, 1, …, 1) (theory.md §g5.1).
+ * f(x) = ½xᵀDx + ¼‖x‖⁴, D = diag(−γ, 1, …, 1) (docs/theory.md §g5.1).
  * ∇f = Dx + ‖x‖²x; ∇²f = D + ‖x‖²I + 2xxᵀ. Strict saddle at 0 (λmin = −γ),
  * minima ±√γ·e1, f* = −γ²/4.
  */

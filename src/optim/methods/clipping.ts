@@ -1,6 +1,6 @@
 /**
  * Clipping: by the Euclidean norm, and generalised to non-Euclidean geometries,
- * unconstrained and constrained (theory.md §d3).
+ * unconstrained and constrained (docs/theory.md §d3).
  */
 import { batchP, choice, codeScaleP, gammaP, int, method, num } from '../method.ts';
 import { clipByNorm, clipCode, constrainedClip, lmoClip, momentum, scaleBy } from '../transform.ts';

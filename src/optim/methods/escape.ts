@@ -1,5 +1,5 @@
 /**
- * Saddle escape (theory.md §g): perturbed GD (Jin et al.), perturbed preconditioned GD
+ * Saddle escape (docs/theory.md §g): perturbed GD (Jin et al.), perturbed preconditioned GD
  * (Bodard & Patrinos Alg. 1), negative-curvature steps from gradients (Dimer) or function
  * values (ZO-NCF), perturbed steps with compression (Avdiukhin & Yaroslavtsev), SAM, and
  * the box-constrained versions (Mokhtari, Ozdaglar & Jadbabaie 2018).

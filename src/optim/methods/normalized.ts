@@ -1,4 +1,4 @@
-/** Normalised methods: NSGD, its momentum form, and the independently normalised I-NSG and I-NSGD (theory.md §h1). */
+/** Normalised methods: NSGD, its momentum form, and the independently normalised I-NSG and I-NSGD (docs/theory.md §h1). */
 import { batch2P, batchP, betaP, codeScaleP, gammaP, method, num } from '../method.ts';
 import { insgdCodeScale, insgdScale, momentum, normalize, normalizeIndependent, scaleBy } from '../transform.ts';
 

@@ -1,4 +1,4 @@
-/** Preconditioned steps: the dual-space preconditioning of Bodard & Patrinos (theory.md §b3), Adam, and DEO (Adam after a dimer projection). */
+/** Preconditioned steps: the dual-space preconditioning of Bodard & Patrinos (docs/theory.md §b3), Adam, and DEO (Adam after a dimer projection). */
 import { KERNELS } from '../../core/kernels.ts';
 import { batchP, choice, gammaP, int, method, num } from '../method.ts';
 import { adam as adamT, dimerProjection, precondition, scaleBy } from '../transform.ts';

@@ -1,10 +1,10 @@
-/** Clipping methods (theory.md §d3): clipped GD/SGD, GGNC and the constrained ClippedScion step. */
+/** Clipping methods (docs/theory.md §d3): clipped GD/SGD, GGNC and the constrained ClippedScion step. */
 import { describe, expect, it } from 'vitest';
 import { makeBuiltin } from '../../../src/objectives/spec.ts';
 import { parseMethodSpec } from '../../../src/optim/methods.ts';
 import { optimize } from '../../../src/optim/run.ts';
 
-describe('clipped-scion (constrained): iterates stay in the norm ball when γη ≤ 1 (theory.md §d4 iii)', () => {
+describe('clipped-scion (constrained): iterates stay in the norm ball when γη ≤ 1 (docs/theory.md §d4 iii)', () => {
   for (const norm of ['inf', '2'] as const) {
     it(`${norm} geometry`, () => {
       const obj = makeBuiltin('logistic', 'n=60&d=5');

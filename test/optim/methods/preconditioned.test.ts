@@ -1,4 +1,4 @@
-/** Adam, and Dimer-enhanced optimisation (theory.md §g4, §i.7): what the rotation's sign does to escape. */
+/** Adam, and Dimer-enhanced optimisation (docs/theory.md §g4, §i.7): what the rotation's sign does to escape. */
 import { describe, expect, it } from 'vitest';
 import { exprObjective } from '../../../src/objectives/expr.ts';
 import { makeBuiltin } from '../../../src/objectives/spec.ts';
