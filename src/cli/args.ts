@@ -51,9 +51,10 @@ export function parseSeedOpt(s: string | undefined): Seed {
 
 export function parseIntOpt(name: string, s: string | undefined, fallback: number, min: number, max: number): number {
   if (s === undefined) return fallback;
+  // Whole numbers, also in scientific notation (1e6, 2.5e3).
   const v = Number(s);
-  if (!/^\s*-?\d+\s*$/.test(s) || !Number.isSafeInteger(v))
-    throw new UsageError(`--${name} must be a whole number, got "${s}"`);
+  if (!/^\s*-?\d+(\.\d+)?([eE]\+?\d+)?\s*$/.test(s) || !Number.isSafeInteger(v))
+    throw new UsageError(`--${name} must be a whole number (e.g. 2000 or 1e6), got "${s}"`);
   if (v < min) throw new UsageError(`--${name} must be at least ${min}, got ${v}`);
   if (v > max) throw new UsageError(`--${name} must be at most ${max}, got ${v}`);
   return v;

@@ -86,7 +86,9 @@ export function renderCheckText(r: CheckReport): string {
           .join(', ')}`,
       );
     if (res.verdict === 'holds' && !at) {
-      lines.push(`  closest margin rhs − lhs = ${fmt(res.margin)}`);
+      lines.push(
+        `  closest margin rhs − lhs = ${fmt(res.margin)}${res.margin! < 0 ? ' (below zero only within the error bounds of the two sides)' : ''}`,
+      );
       if (res.coverage) lines.push(`  ${res.coverage.statement}`);
     }
     if (res.verdict === 'inconclusive') lines.push(`  reason: ${res.reason}`);

@@ -55,8 +55,14 @@ export function parseTimeLimit(s: string | undefined): number | undefined {
 }
 
 /** Parse the shared flags (plus any a command adds); nothing is evaluated yet. */
-export function parseCheckArgs(argv: string[], command: string, more: NonNullable<Options> = {}): CheckArgs {
-  const { values, positionals } = parse(argv, { ...CHECK_OPTIONS, ...more }, command);
+export function parseCheckArgs(
+  argv: string[],
+  command: string,
+  more: NonNullable<Options> = {},
+  omit: string[] = [],
+): CheckArgs {
+  const options = Object.fromEntries(Object.entries({ ...CHECK_OPTIONS, ...more }).filter(([k]) => !omit.includes(k)));
+  const { values, positionals } = parse(argv, options, command);
   if (positionals.length !== 1)
     throw new UsageError(
       `${command} takes one OBJECTIVE, got ${positionals.length}: gensmooth ${command} OBJECTIVE [--condition SPEC]... (see gensmooth ${command} --help)`,

@@ -173,36 +173,46 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
         };
       }
     }
-    // Bounded memory: about 200 MB of keys and eigenvectors at most.
-    if (hessCache.size > Math.max(64, Math.floor(2e8 / (16 * n)))) hessCache.clear();
+    // Bounded memory: at most 20 000 points, and about 200 MB of keys and eigenvectors.
+    if (hessCache.size > Math.max(64, Math.min(20_000, Math.floor(2e8 / (16 * n))))) hessCache.clear();
     hessCache.set(key, entry);
     return entry;
   };
 
   const placed = (at: At, d: Float64Array): Tangent => (at === 'y' ? { y: d } : { x: d });
 
-  /** The objective's rounding noise at x: sixth differences along two directions (ECnoise-style). */
+  /**
+   * The objective's rounding noise at x, as in Moré & Wild's ECnoise: f at 12 equally spaced points
+   * along a random direction, for three step sizes; the RMS of the sixth differences, scaled by
+   * √((6!)²/12!) = 1/√924, estimates the noise's standard deviation (a smooth f contributes h⁶f⁽⁶⁾,
+   * negligible at these steps), and four of those bound it.
+   */
   const noiseAt = (x: Float64Array, f: number): number => {
     let xi = 0;
     for (let i = 0; i < n; i++) xi = Math.max(xi, Math.abs(x[i]));
-    const h = 1e-6 * (1 + xi);
     const rng = new Rng(pointHash(x), 'noise');
     const u = new Float64Array(n);
-    let worst = 0;
     const C = [1, -6, 15, -20, 15, -6, 1];
-    for (let dir = 0; dir < 2; dir++) {
+    const vals = new Float64Array(12);
+    let sum = 0,
+      count = 0;
+    for (const scale of [1, 1 / Math.PI, 1 / Math.E]) {
       rng.sphere(u);
-      let d6 = 0;
-      for (let j = 0; j < 7; j++) {
-        for (let i = 0; i < n; i++) xt[i] = x[i] + (j - 3) * h * u[i];
-        const fj = j === 3 ? f : obj.value(xt);
+      const h = 1e-6 * scale * (1 + xi);
+      for (let j = 0; j < 12; j++) {
+        for (let i = 0; i < n; i++) xt[i] = x[i] + (j - 6) * h * u[i];
+        vals[j] = j === 6 ? f : obj.value(xt);
         ctx.evaluations++;
-        if (!Number.isFinite(fj)) return Infinity;
-        d6 += C[j] * fj;
+        if (!Number.isFinite(vals[j])) return Infinity;
       }
-      worst = Math.max(worst, Math.abs(d6) / Math.sqrt(924));
+      for (let j = 0; j + 6 < 12; j++) {
+        let d6 = 0;
+        for (let k = 0; k < 7; k++) d6 += C[k] * vals[j + k];
+        sum += d6 * d6;
+        count++;
+      }
     }
-    return 4 * worst;
+    return (4 * Math.sqrt(sum / count)) / Math.sqrt(924);
   };
 
   const ctx: FloatContext = {

@@ -102,6 +102,36 @@ export function tightB(
   return { B, i: at };
 }
 
+/** The k samples with the largest lenient statistic: L_i − B·W_i (`by: 'A'`) or (L_i − A)/W_i (`by: 'B'`, zero weights first). */
+export function topSamples(S: Sample[] | SampleView, k: number, by: 'A' | 'B', c: number): number[] {
+  const v = asView(S);
+  // One pass keeping the k best in a small sorted array: O(N·k) for the few k the refinement asks.
+  const best: number[] = [],
+    bestScore: number[] = [];
+  for (let i = 0; i < v.count; i++) {
+    const L = v.lhs[i] - v.lhsErr[i];
+    if (!Number.isFinite(L)) continue;
+    let sc: number;
+    if (by === 'A') sc = L - c * (v.w[i] + v.wErr[i]);
+    else if (zeroWeight(v.w[i], v.wErr[i])) sc = L - c > 0 ? Infinity : -Infinity;
+    else sc = (L - c) / (v.w[i] + v.wErr[i]);
+    if (best.length === k && !(sc > bestScore[k - 1])) continue;
+    let j = Math.min(best.length, k - 1);
+    if (best.length < k) {
+      best.push(i);
+      bestScore.push(sc);
+    }
+    while (j > 0 && bestScore[j - 1] < sc) {
+      best[j] = best[j - 1];
+      bestScore[j] = bestScore[j - 1];
+      j--;
+    }
+    best[j] = i;
+    bestScore[j] = sc;
+  }
+  return best;
+}
+
 export interface FrontierVertex {
   B: number;
   A: number;
@@ -192,9 +222,19 @@ export const reachesZero = (fr: FrontierVertex[]) => fr.length > 0 && fr[fr.leng
  * constants everywhere, and it is exact at every kept breakpoint.
  */
 export function thinFrontier<T extends { B: number; A: number }>(all: T[], max = 24): T[] {
-  // Breakpoints closer than rounding are one breakpoint (keep the later: it is exact there too).
-  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1e-300);
-  const pts = all.filter((p, i) => i === all.length - 1 || !(close(p.B, all[i + 1].B) && close(p.A, all[i + 1].A)));
+  // Breakpoints that agree to 1e-6 of the frontier's own scale are one breakpoint (keep the later:
+  // it is exact there too, and dropping a vertex only loosens the frontier by its chord); printed to
+  // six digits they would read as a repeated vertex.
+  let sB = 1e-300,
+    sA = 1e-300;
+  for (const p of all) {
+    sB = Math.max(sB, Math.abs(p.B));
+    sA = Math.max(sA, Math.abs(p.A));
+  }
+  const pts = all.filter(
+    (p, i) =>
+      i === all.length - 1 || !(Math.abs(p.B - all[i + 1].B) <= 1e-6 * sB && Math.abs(p.A - all[i + 1].A) <= 1e-6 * sA),
+  );
   if (pts.length <= max) return pts;
   const keep = new Set<number>([0, pts.length - 1, pts.length - 2]);
   // Spread the rest evenly in A (the drop from Â(0) to the end).

@@ -18,12 +18,12 @@ export class Pool {
   readonly len: number;
   count = 0;
   private cap = 0;
-  Z = new Float64Array(0);
-  lhs = new Float64Array(0);
-  w = new Float64Array(0);
-  lhsErr = new Float64Array(0);
-  wErr = new Float64Array(0);
-  origin = new Uint8Array(0);
+  Z: Float64Array = new Float64Array(0);
+  lhs: Float64Array = new Float64Array(0);
+  w: Float64Array = new Float64Array(0);
+  lhsErr: Float64Array = new Float64Array(0);
+  wErr: Float64Array = new Float64Array(0);
+  origin: Uint8Array = new Uint8Array(0);
   /** Lanczos intervals of Hessian-norm samples (sparse). */
   krylov = new Map<number, KrylovBound>();
   /** Samples replaced by a more precise evaluation (refine.ts), so they are not re-checked twice. */

@@ -37,16 +37,22 @@ export function refineSample(pool: Pool, i: number, precise: Precise): boolean {
 }
 
 /**
- * Recompute `attaining` and re-evaluate what it returns until every index it returns has been
- * re-evaluated, or `max` re-evaluations are spent. Returns the number spent.
+ * Re-evaluate the samples an estimate rests on until they are all re-evaluated: `ranked(k)`
+ * returns the k most decisive samples (the attaining one first). Each round re-evaluates the
+ * unverified ones among the top k, k doubling (1, 2, 4, ...), so a cluster of samples read with
+ * the same cancellation (every point near a minimiser, say) is cleared in a few rounds, until the
+ * attaining sample has been re-evaluated, or `max` re-evaluations are spent. Returns the number spent.
  */
-export function refineUntilStable(pool: Pool, attaining: () => number[], precise: Precise, max = 64): number {
+export function refineUntilStable(pool: Pool, ranked: (k: number) => number[], precise: Precise, max = 1024): number {
   let spent = 0;
-  for (let round = 0; round < 32 && spent < max; round++) {
-    const todo = attaining().filter((i) => i >= 0 && !pool.verified.has(i) && !pool.isDropped(i));
-    if (todo.length === 0) break;
-    for (const i of todo) {
+  for (let k = 1; spent < max; k = Math.min(2 * k, 256)) {
+    // Done when everything the estimate rests on (ranked(1)) has been re-evaluated.
+    const must = ranked(1).filter((i) => i >= 0 && !pool.isDropped(i));
+    if (must.every((i) => pool.verified.has(i))) break;
+    const top = ranked(k).filter((i) => i >= 0 && !pool.isDropped(i));
+    for (const i of top) {
       if (spent >= max) break;
+      if (pool.verified.has(i)) continue;
       refineSample(pool, i, precise);
       spent++;
     }

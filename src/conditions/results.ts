@@ -7,7 +7,7 @@
  * upper-type constant: no finite value does).
  */
 import { krylovUpper } from '../core/krylov.ts';
-import { frontier, reachesZero, thinFrontier, tightA, tightB } from './estimate.ts';
+import { frontier, reachesZero, thinFrontier, tightA, tightB, topSamples } from './estimate.ts';
 import type { Coef } from './model.ts';
 import type { Pool } from './pool.ts';
 import { refineUntilStable } from './refine.ts';
@@ -165,7 +165,7 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
   const res: ConditionResult = { ...base, ...extra, verdict: 'estimated', counterexample: null };
   let decisive: number[];
   if (mode.kind === 'estA') {
-    refineUntilStable(pool, () => [tightA(pool, mode.B).i], precise);
+    refineUntilStable(pool, (k) => topSamples(pool, k, 'A', mode.B), precise);
     const { A, i } = tightA(pool, mode.B);
     res.estimate[nameA!] = constantOf(def.A!, A);
     if (A < 0)
@@ -175,7 +175,7 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
     if (i >= 0) res.attainedAt = pointOf(pool, n, i);
     decisive = [i];
   } else if (mode.kind === 'estB') {
-    refineUntilStable(pool, () => [tightB(pool, mode.A).i], precise);
+    refineUntilStable(pool, (k) => topSamples(pool, k, 'B', mode.A), precise);
     const t = tightB(pool, mode.A);
     const v = constantOf(def.B!, t.B);
     res.estimate[nameB!] = v;
@@ -191,7 +191,17 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
     } else if (def.B!.tight === 'largest' && v === 0)
       notes.push(`no positive ${nameB} works: the sample below requires a value ≤ 0`);
   } else {
-    refineUntilStable(pool, () => frontier(pool).map((p) => p.i), precise);
+    // The frontier rests on its vertices; each round re-evaluates those and the best samples at each vertex's slope.
+    refineUntilStable(
+      pool,
+      (k) => {
+        const fr = frontier(pool);
+        // The vertices, and the best samples at four of the vertices' slopes (the first and spread over the rest).
+        const slopes = [0, 1, 2, 3].map((q) => fr[Math.round((q * (fr.length - 1)) / 3)].B);
+        return [...new Set([...fr.map((p) => p.i), ...slopes.flatMap((B) => topSamples(pool, k, 'A', B))])];
+      },
+      precise,
+    );
     const all = frontier(pool);
     const fr = thinFrontier(all);
     res.estimate.frontier = fr.map((p) => ({ [nameB!]: def.B!.from(p.B), [nameA!]: def.A!.from(Math.max(p.A, 0)) }));

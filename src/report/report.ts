@@ -289,7 +289,8 @@ export function resultDetails(r: ConditionResult): string[] {
         .join(', ')}.`,
     );
   let verdict = `Verdict ${r.verdict} from ${r.samples} samples (${r.evaluations} evaluations).`;
-  if (r.verdict === 'holds' && r.margin !== undefined) verdict += ` Closest margin rhs − lhs = ${fmt(r.margin)}.`;
+  if (r.verdict === 'holds' && r.margin !== undefined)
+    verdict += ` Closest margin rhs − lhs = ${fmt(r.margin)}${r.margin < 0 ? ' (below zero only within the error bounds of the two sides)' : ''}.`;
   out.push(verdict);
   if (r.verdict === 'holds' && r.coverage)
     out.push(`${r.coverage.statement[0].toUpperCase()}${r.coverage.statement.slice(1)}.`);

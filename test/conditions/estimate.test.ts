@@ -7,7 +7,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { frontier, frontierAt, reachesZero, thinFrontier, tightA, tightB } from '../../src/conditions/estimate.ts';
+import {
+  frontier,
+  frontierAt,
+  reachesZero,
+  thinFrontier,
+  tightA,
+  tightB,
+  topSamples,
+} from '../../src/conditions/estimate.ts';
 import type { Sample } from '../../src/conditions/model.ts';
 
 const real = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -127,4 +135,29 @@ describe('the frontier', () => {
     expect(thin[thin.length - 1]).toEqual(all[all.length - 1]);
     for (const p of all) expect(frontierAt(thin, p.B)).toBeGreaterThanOrEqual(p.A - 1e-9);
   });
+});
+
+describe('topSamples', () => {
+  const set = fc.array(fc.record({ lhs: real(-5, 100), w: real(0, 50), lhsErr: real(0, 1), wErr: real(0, 1) }), {
+    minLength: 1,
+    maxLength: 60,
+  });
+  test.prop([set, fc.integer({ min: 1, max: 10 }), real(0, 5)])(
+    'is the k best by the lenient statistic, best first',
+    (S, k, c) => {
+      for (const by of ['A', 'B'] as const) {
+        const score = (s: Sample) =>
+          by === 'A'
+            ? s.lhs - s.lhsErr - c * (s.w + s.wErr)
+            : s.w <= s.wErr
+              ? s.lhs - s.lhsErr - c > 0
+                ? Infinity
+                : -Infinity
+              : (s.lhs - s.lhsErr - c) / (s.w + s.wErr);
+        const top = topSamples(S, k, by, c);
+        const sorted = S.map(score).sort((a, b) => b - a);
+        expect(top.map((i) => score(S[i]))).toEqual(sorted.slice(0, Math.min(k, S.length)));
+      }
+    },
+  );
 });

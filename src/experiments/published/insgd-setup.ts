@@ -42,7 +42,8 @@ function ngdSteps(obj: Objective, x: Float64Array, gamma: number, beta: number, 
 }
 
 /** The phase-retrieval script's start: one 2/3-normalised GD step (γ = 0.1, its half gradient) from z0. */
-export const prCodeStart = (obj: Objective) => ngdSteps(obj, Float64Array.from(obj.x0!), 0.1, 2 / 3, 0.5, 1);
+export const prCodeStart = (obj: Objective): Float64Array =>
+  ngdSteps(obj, Float64Array.from(obj.x0!), 0.1, 2 / 3, 0.5, 1);
 
 /** The DRO script's start: w ~ N(0, 1), η = 0.1, then 30 normalised GD steps with γ = 0.2 (β = 1). */
 export function droCodeStart(obj: Objective, seed: number): Float64Array {
