@@ -33,6 +33,9 @@ export class DerivativeError extends ObjectiveError {
 
 const full = (v: number) => String(v);
 
+/** The check's Lanczos runs stop when the norm has converged to this relative residual (context.ts). */
+export const LANCZOS_TOL = 1e-7;
+
 /** The quick derivative check that runs before any condition (unless --no-verify). */
 export function checkDerivatives(
   obj: Objective,
@@ -186,7 +189,7 @@ export function checkObjective(
       results[s.index] = r.def.run(obj, r.claimed, { box: [domain.lo[0], domain.hi[0]], seed: opts.seed }, base);
     } else pooled.push(s);
   }
-  const ctx = floatContext(obj, { fstar: fstar?.value ?? 0, xstar });
+  const ctx = floatContext(obj, { fstar: fstar?.value ?? 0, xstar, lanczosTol: LANCZOS_TOL });
   const env: Env = {
     obj,
     domain,

@@ -31,6 +31,12 @@ export interface FloatContextOptions {
   denseMax?: number;
   /** Lanczos products per Hessian norm above denseMax (default 16). */
   lanczosSteps?: number;
+  /**
+   * Stop a Lanczos run once its norm has converged to this relative residual (core/eig.ts
+   * `normTol`; default: run every step). The check's context uses 1e-7: the Ritz value is then
+   * within about 1e-14 relative of the eigenvalue where the spectrum has a gap.
+   */
+  lanczosTol?: number;
   /** Measure the objective's rounding noise in gaps (the re-check context). */
   noise?: boolean;
 }
@@ -159,7 +165,17 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       }
     } else {
       const rng = new Rng(pointHash(x), 'lanczos');
-      const r = normInterval((v, out) => hvp(x, v, out), n, rng, ctx.lanczosSteps);
+      // A structured operator forms its per-point work once (one call), then each product is one call.
+      let op = (v: Float64Array, out: Float64Array) => hvp(x, v, out);
+      if (obj.hessianAt) {
+        const at = obj.hessianAt(x);
+        ctx.evaluations++;
+        op = (v, out) => {
+          ctx.evaluations++;
+          at(v, out);
+        };
+      }
+      const r = normInterval(op, n, rng, ctx.lanczosSteps, opts.lanczosTol);
       if (!Number.isFinite(r.bound.lower) || !Number.isFinite(r.bound.thetaMin)) {
         if (isInf(r.bound.lower)) ctx.overflows++;
         entry = null;

@@ -121,6 +121,13 @@ export interface LanczosOptions {
   rng?: Rng;
   /** Start vector (copied, normalised); overrides rng. */
   start?: Float64Array;
+  /**
+   * Stop as soon as the norm max(|λmax|, |λmin|) has converged (from 8 steps on): the residual of
+   * the end that gives it is below normTol·|θ| (its Ritz value is then within about
+   * (normTol·|θ|)²/gap of an eigenvalue), and the other end, even moved out by four times its own
+   * residual, is still smaller in magnitude. Off by default.
+   */
+  normTol?: number;
 }
 
 export interface LanczosResult {
@@ -203,6 +210,13 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
       break;
     }
     if (resMax <= tol * scaleT && resMin <= tol * scaleT && m >= 2) break;
+    if (opts.normTol !== undefined && m >= 8) {
+      const top = Math.abs(ritz.values[m - 1]) >= Math.abs(ritz.values[0]);
+      const [dom, other, resDom, resOther] = top
+        ? [Math.abs(ritz.values[m - 1]), Math.abs(ritz.values[0]), resMax, resMin]
+        : [Math.abs(ritz.values[0]), Math.abs(ritz.values[m - 1]), resMin, resMax];
+      if (resDom <= opts.normTol * dom && other + 4 * resOther < dom) break;
+    }
     beta.push(b);
     scal(1 / b, w);
     Q.push(new Float64Array(w));

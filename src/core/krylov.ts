@@ -82,16 +82,19 @@ export interface NormResult {
 
 /**
  * ‖A‖ by Lanczos (full reorthogonalisation) from a uniformly random start drawn from `rng`,
- * with at most `steps` products; stops early only when the Krylov space is invariant.
+ * with at most `steps` products; stops early when the Krylov space is invariant, and with
+ * `normTol` when the norm has converged (eig.ts): fewer steps give a wider upper end, never a
+ * wrong one (the bound counts the steps taken).
  */
 export function normInterval(
   op: (v: Float64Array, out: Float64Array) => void,
   n: number,
   rng: Rng,
   steps: number,
+  normTol?: number,
 ): NormResult {
   const start = rng.sphere(new Float64Array(n));
-  const r = lanczos(op, n, { maxIter: Math.min(steps, n), tol: 0, rng, start });
+  const r = lanczos(op, n, { maxIter: Math.min(steps, n), tol: 0, rng, start, normTol });
   const bound: KrylovBound = {
     lower: Math.max(Math.abs(r.lambdaMax), Math.abs(r.lambdaMin)),
     thetaMax: r.lambdaMax,

@@ -31,6 +31,12 @@ export interface Objective {
   hvp?(x: Vec, v: Vec, out: Vec): void;
   /** Writes the dense row-major n×n Hessian into out (small dimensions). */
   hessian?(x: Vec, out: Vec): void;
+  /**
+   * The Hessian at x as an operator v ↦ ∇²f(x)v, for objectives whose products at one point share
+   * work (phase retrieval forms its coefficients once): what a Lanczos run at x uses. The operator
+   * stays valid after other calls; it must agree with hvp(x, ·).
+   */
+  hessianAt?(x: Vec): (v: Vec, out: Vec) => void;
   finiteSum?: FiniteSum;
   /** The known infimum, when it is known exactly. */
   fstar?: number;
@@ -107,6 +113,13 @@ export function guarded(obj: Objective): Objective {
   if (obj.hessian) {
     const h = obj.hessian.bind(obj);
     out.hessian = (x, o) => wrap('Hessian', x, () => h(x, o));
+  }
+  if (obj.hessianAt) {
+    const at = obj.hessianAt.bind(obj);
+    out.hessianAt = (x) => {
+      const op = wrap('Hessian', x, () => at(x));
+      return (v, o) => wrap('Hessian-vector product', x, () => op(v, o));
+    };
   }
   return out;
 }

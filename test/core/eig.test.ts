@@ -96,3 +96,25 @@ describe('symmetric eigenvalues', () => {
     }
   });
 });
+
+describe('Lanczos stopped on the norm (normTol)', () => {
+  const diag = (vals: number[]) => (v: Float64Array, out: Float64Array) => {
+    for (let i = 0; i < vals.length; i++) out[i] = vals[i] * v[i];
+  };
+  it('stops early on a spectrum with a gap, with the norm to rounding', () => {
+    // One eigenvalue 10, the rest in [−3, 3]: the top converges in a few steps.
+    const vals = Array.from({ length: 200 }, (_, i) => (i === 7 ? 10 : -3 + (6 * i) / 199));
+    const full = lanczos(diag(vals), 200, { maxIter: 40, tol: 0, rng: new Rng(1, 'l') });
+    const early = lanczos(diag(vals), 200, { maxIter: 40, tol: 0, rng: new Rng(1, 'l'), normTol: 1e-7 });
+    expect(early.iterations).toBeLessThan(full.iterations);
+    expect(early.iterations).toBeGreaterThanOrEqual(8);
+    expect(Math.abs(early.norm - 10)).toBeLessThan(1e-11);
+    expect(early.norm).toBeLessThanOrEqual(10 * (1 + 1e-15));
+  });
+  it('does not stop while the other end could still overtake the norm', () => {
+    // λmax = 10 isolated, λmin = −9.9 at the edge of a dense cluster: the lower end converges slowly.
+    const vals = Array.from({ length: 300 }, (_, i) => (i === 0 ? 10 : -9.9 + (9.9 * i) / 299));
+    const r = lanczos(diag(vals), 300, { maxIter: 16, tol: 0, rng: new Rng(3, 'l'), normTol: 1e-7 });
+    expect(r.iterations).toBe(16);
+  });
+});

@@ -218,3 +218,45 @@ export function prBatchKernel(
   }
   return f / (2 * count);
 }
+
+/** c_r = (6 s_r² − 2 y_r)/m, s = Az: the Hessian's coefficients at z (∇²f = Aᵀ·diag(c)·A). */
+export function prCoefKernel(A: Float64Array, y: Float64Array, m: number, d: number, z: Float64Array): Float64Array {
+  const c = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += A[r * d + j] * z[j];
+    c[r] = (6 * s * s - 2 * y[r]) / m;
+  }
+  return c;
+}
+
+/** out = Aᵀ(c ⊙ Av). */
+export function prHvpcKernel(
+  A: Float64Array,
+  c: Float64Array,
+  m: number,
+  d: number,
+  v: Float64Array,
+  out: Float64Array,
+) {
+  out.fill(0);
+  for (let r = 0; r < m; r++) {
+    let t = 0;
+    for (let j = 0; j < d; j++) t += A[r * d + j] * v[j];
+    const k = c[r] * t;
+    for (let j = 0; j < d; j++) out[j] += k * A[r * d + j];
+  }
+}
+
+/** The dense Hessian Σ_r c_r a_r a_rᵀ (row-major d×d, symmetric). */
+export function prHessKernel(A: Float64Array, c: Float64Array, m: number, d: number, out: Float64Array) {
+  out.fill(0);
+  for (let r = 0; r < m; r++) {
+    const o = r * d;
+    for (let i = 0; i < d; i++) {
+      const b = c[r] * A[o + i];
+      for (let j = i; j < d; j++) out[i * d + j] += b * A[o + j];
+    }
+  }
+  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) out[i * d + j] = out[j * d + i];
+}

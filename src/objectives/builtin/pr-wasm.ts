@@ -10,6 +10,7 @@
  * pr-kernels.ts is the plain TypeScript reference these are tested against.
  */
 import { assemble, Code, F64, I32, V128, wasmSimdAvailable, type FuncDef } from '../../core/wasm.ts';
+import { coefKernel, hessKernel, hvpcKernel } from './pr-hessian.ts';
 
 /** Emits: for each 4-row panel, inner products → coefficients → rank-4 update of out. */
 function kernel(kind: 'value' | 'grad' | 'hvp'): FuncDef {
@@ -237,7 +238,12 @@ function batchKernel(): FuncDef {
 let compiled: WebAssembly.Module | null = null;
 function module(): WebAssembly.Module {
   if (!compiled)
-    compiled = new WebAssembly.Module(assemble([kernel('value'), kernel('grad'), kernel('hvp'), batchKernel()], 1));
+    compiled = new WebAssembly.Module(
+      assemble(
+        [kernel('value'), kernel('grad'), kernel('hvp'), batchKernel(), coefKernel(), hvpcKernel(), hessKernel()],
+        1,
+      ),
+    );
   return compiled;
 }
 
@@ -247,7 +253,14 @@ export interface PrWasm {
   hvp(z: Float64Array, v: Float64Array, out: Float64Array): void;
   /** Mean value and gradient of the rows idx[0..count): the finite sum's mini-batch oracle. */
   batch(idx: ArrayLike<number>, count: number, z: Float64Array, out: Float64Array): number;
+  /** The dense Hessian at z (row-major d×d, symmetric), when d ≤ DENSE_MAX. */
+  hessian?(z: Float64Array, out: Float64Array): void;
+  /** The Hessian at z as an operator: the coefficients c formed once, each product one pass over A. */
+  hessianAt(z: Float64Array): (v: Float64Array, out: Float64Array) => void;
 }
+
+/** Largest dimension with a dense Hessian kernel (its d² doubles live in the module's memory). */
+export const DENSE_MAX = 1024;
 
 /** WebAssembly SIMD kernels for a fixed (A, y), or null where SIMD is unavailable. */
 export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: number): PrWasm | null {
@@ -257,7 +270,8 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     dp = (d + 1) & ~1;
   const zeroRow = mp - 1;
   const idxCap = m + 4;
-  const bytes = 8 * (mp * dp + mp + 3 * dp) + 4 * idxCap;
+  const dense = dp <= DENSE_MAX;
+  const bytes = 8 * (mp * dp + mp + 3 * dp + mp + (dense ? dp * dp : 0) + 1) + 4 * idxCap;
   if (bytes > 1.5 * 2 ** 30) return null;
   const inst = new WebAssembly.Instance(module(), {});
   const ex = inst.exports as unknown as {
@@ -266,6 +280,9 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     grad(A: number, y: number, mp: number, dp: number, z: number, out: number, scale: number): number;
     hvp(A: number, y: number, mp: number, dp: number, z: number, v: number, out: number, scale: number): void;
     batch(A: number, y: number, idx: number, count: number, dp: number, z: number, out: number, scale: number): number;
+    coef(A: number, y: number, mp: number, dp: number, z: number, c: number, scale: number): void;
+    hvpc(A: number, c: number, mp: number, dp: number, v: number, out: number): void;
+    hess(A: number, c: number, mp: number, dp: number, H: number): void;
   };
   const pages = Math.ceil(bytes / 65536);
   ex.memory.grow(Math.max(0, pages - ex.memory.buffer.byteLength / 65536));
@@ -275,7 +292,9 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     offZ = offY + 8 * mp,
     offV = offZ + 8 * dp,
     offOut = offV + 8 * dp,
-    offIdx = offOut + 8 * dp;
+    offIdx = offOut + 8 * dp,
+    offC = offIdx + 4 * idxCap + 4 * (idxCap & 1),
+    offH = offC + 8 * mp;
   const iw = new Int32Array(buf, offIdx, idxCap);
   const Aw = new Float64Array(buf, offA, mp * dp);
   for (let r = 0; r < m; r++) Aw.set(A.subarray(r * d, r * d + d), r * dp);
@@ -284,6 +303,14 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     vw = new Float64Array(buf, offV, dp),
     ow = new Float64Array(buf, offOut, dp);
   const twoM = 2 * m;
+  const cw = new Float64Array(buf, offC, mp);
+  const hw = dense ? new Float64Array(buf, offH, dp * dp) : null;
+  // The coefficients in the module's memory belong to one operator at a time (each keeps a copy).
+  let cOwner: object | null = null;
+  const coefAt = (z: Float64Array) => {
+    zw.set(z);
+    ex.coef(offA, offY, mp, dp, offZ, offC, 1 / m);
+  };
   return {
     value(z) {
       zw.set(z);
@@ -310,6 +337,34 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
       const f = ex.batch(offA, offY, offIdx, c4, dp, offZ, offOut, -2 / count) / (2 * count);
       out.set(ow.subarray(0, d));
       return f;
+    },
+    hessian: hw
+      ? (z, out) => {
+          coefAt(z);
+          cOwner = null;
+          ex.hess(offA, offC, mp, dp, offH);
+          for (let i = 0; i < d; i++)
+            for (let j = i; j < d; j++) {
+              const h = hw[i * dp + j];
+              out[i * d + j] = h;
+              out[j * d + i] = h;
+            }
+        }
+      : undefined,
+    hessianAt(z) {
+      coefAt(z);
+      const own = {};
+      const c = Float64Array.from(cw);
+      cOwner = own;
+      return (v, out) => {
+        if (cOwner !== own) {
+          cw.set(c);
+          cOwner = own;
+        }
+        vw.set(v);
+        ex.hvpc(offA, offC, mp, dp, offV, offOut);
+        out.set(ow.subarray(0, d));
+      };
     },
   };
 }
