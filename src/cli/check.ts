@@ -1,7 +1,7 @@
 /** `gensmooth check OBJECTIVE ...`: verdicts on claimed constants, or estimates of the tightest ones. */
-import { checkObjective } from '../conditions/check.ts';
 import type { CheckReport, ConditionResult } from '../conditions/result.ts';
 import { checkExitCode } from '../conditions/verdict.ts';
+import { checkParallel } from '../parallel/parallel.ts';
 import { toJson } from './args.ts';
 import { parseCheckArgs, prepareCheck, type CheckArgs } from './checkargs.ts';
 import { writeCheckReport } from './report.ts';
@@ -102,7 +102,7 @@ export async function cmdCheck(argv: string[]): Promise<number> {
   const a = parseCheckArgs(argv, 'check');
   const p = await prepareCheck(a);
   if (a.out !== undefined) return writeCheckReport(a, p, { command: 'check', argv, withRun: false });
-  const report = checkObjective(p.obj, p.specs, p.options);
+  const report = await checkParallel(p.obj, p.specs, p.options);
   addReplays(report, a);
   process.stdout.write(a.json ? toJson(report) + '\n' : renderCheckText(report));
   return checkExitCode(report);

@@ -27,6 +27,7 @@ export const CHECK_OPTIONS: NonNullable<Options> = {
   at: { type: 'string', multiple: true },
   strict: { type: 'boolean' },
   'no-verify': { type: 'boolean' },
+  workers: { type: 'string' },
 };
 
 export interface CheckArgs {
@@ -43,6 +44,8 @@ export interface CheckArgs {
   out?: string;
   strict: boolean;
   noVerify: boolean;
+  /** Worker threads (undefined: one per core). */
+  workers?: number;
   values: Record<string, unknown>;
 }
 
@@ -84,6 +87,7 @@ export function parseCheckArgs(
     out: values.out as string | undefined,
     strict: values.strict === true,
     noVerify: values['no-verify'] === true,
+    workers: values.workers !== undefined ? parseIntOpt('workers', values.workers as string, 0, 0, 256) : undefined,
     values,
   };
 }
@@ -124,6 +128,8 @@ export async function prepareCheck(
     strict: a.strict,
     noVerify: a.noVerify,
     deadline: a.timeLimit !== undefined ? performance.now() + 1000 * a.timeLimit : undefined,
+    workers: a.workers,
+    objectiveSpec: a.objective,
   };
   if (at.length > 0) options.at = at;
   return { obj, specs, options };

@@ -4,7 +4,6 @@
  * writer behind `check --out`, from the same parsed arguments (checkargs.ts) and with check's
  * exit codes.
  */
-import { checkObjective } from '../conditions/check.ts';
 import { defaultSpecs } from '../conditions/spec.ts';
 import { checkExitCode } from '../conditions/verdict.ts';
 import { UsageError } from '../errors.ts';
@@ -14,6 +13,7 @@ import { optimize } from '../optim/run.ts';
 import { buildReport, type RunSection } from '../report/report.ts';
 import { progressReporter, provenance } from '../report/provenance.ts';
 import { writeReportDir } from '../report/write.ts';
+import { checkParallel } from '../parallel/parallel.ts';
 import { parseIntOpt, toJson } from './args.ts';
 import { addReplays } from './check.ts';
 import { parseCheckArgs, prepareCheck, type CheckArgs, type Prepared } from './checkargs.ts';
@@ -27,7 +27,7 @@ export async function writeCheckReport(
   if (a.out === undefined) throw new UsageError(`${o.command} needs --out DIR`);
   const iters = parseIntOpt('iters', a.values.iters as string | undefined, 200, 1, 1_000_000);
   const method = a.values.method !== undefined ? parseMethodSpec(a.values.method as string) : undefined;
-  const check = checkObjective(p.obj, p.specs, {
+  const check = await checkParallel(p.obj, p.specs, {
     ...p.options,
     keepSamples: 800,
     progress: progressReporter(o.command),

@@ -18,7 +18,8 @@ import { preciseContext } from './precise.ts';
 import type { Precise } from './refine.ts';
 import { resultFor } from './results.ts';
 import type { CheckOptions, CheckReport, ConditionResult, ConditionSpec, FstarInfo } from './result.ts';
-import { makeJobs, runJob, shareAcross, type Env } from './run.ts';
+import { runTask, type Task, type TaskResult, type TaskState } from '../parallel/tasks.ts';
+import { fillPools, mainTaskState, makeJobs, type Env, type Job } from './run.ts';
 import { checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
 
 /** The objective's derivatives disagree with its values: nothing it says about curvature can be trusted. */
@@ -126,18 +127,83 @@ function inconclusiveUsage(r: Resolved, reason: string, cause: 'usage' | 'fstar'
   };
 }
 
+/** Where a worker was stopped inside the objective (parallel/parallel.ts). */
+function hungText(z: Float64Array, n: number, kind: 'point' | 'pair'): string {
+  const at =
+    kind === 'pair' ? `x = ${fmtPoint(z.subarray(0, n))}, y = ${fmtPoint(z.subarray(n))}` : `x = ${fmtPoint(z)}`;
+  return `did not return at ${at} before the time limit, and its worker was terminated`;
+}
+
+/** A result whose job had a worker stopped inside the objective says where. */
+function withHung(r: ConditionResult, job: Job, n: number): ConditionResult {
+  if (!job.hung) return r;
+  const text = hungText(job.hung, n, job.def.kind);
+  r.notes.push(`the objective ${text} (while evaluating ${job.def.name})`);
+  if (r.verdict === 'inconclusive') r.reason += ` (the objective ${text})`;
+  return r;
+}
+
 /** The contract's `box` field: [lo, hi] for a box with one interval, per-coordinate bounds otherwise. */
 function boxOf(domain: Domain): CheckReport['box'] {
   const d = domain.describe();
   return typeof d.lo === 'number' ? [d.lo, d.hi as number] : { lo: Array.from(domain.lo), hi: Array.from(domain.hi) };
 }
 
-/** Run several conditions on one objective, sharing special points, f* and evidence. */
-export function checkObjective(
+export type CheckRunOptions = CheckOptions & { progress?: (done: number, total: number, name: string) => void };
+
+/** The pools about to be filled: what a runner of their tasks needs (parallel/parallel.ts). */
+export interface Fill {
+  env: Env;
+  jobs: Job[];
+}
+
+/** Carries out the batches of tasks of a run: in this thread, or spread over workers. */
+export interface Runner {
+  run(tasks: Task[]): TaskResult[] | Promise<TaskResult[]>;
+  close(): void | Promise<void>;
+  /** Said in the report's notes (how the run was carried out, when it matters). */
+  note?: string;
+}
+
+/** Run several conditions on one objective, sharing special points, f* and evidence (in this thread: the reference). */
+export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: CheckRunOptions): CheckReport {
+  let st: TaskState | null = null;
+  const g = checkSteps(obj, specs, opts, (f) => (st = mainTaskState(f.env, f.jobs)));
+  let r = g.next();
+  while (!r.done) r = g.next(r.value.map((t) => runTask(st!, t)));
+  return r.value;
+}
+
+/**
+ * The same check, its tasks carried out by the runner `runnerFor` makes once the pools are set up
+ * (parallel/parallel.ts spreads them over worker threads); the report is the same byte for byte.
+ */
+export async function checkObjectiveWith(
   obj: Objective,
   specs: ConditionSpec[],
-  opts: CheckOptions & { progress?: (done: number, total: number, name: string) => void },
-): CheckReport {
+  opts: CheckRunOptions,
+  runnerFor: (f: Fill) => Runner | Promise<Runner>,
+): Promise<CheckReport> {
+  let fill: Fill | null = null;
+  const g = checkSteps(obj, specs, opts, (f) => (fill = f));
+  let r = g.next();
+  if (r.done) return r.value;
+  const runner = await runnerFor(fill!);
+  try {
+    while (!r.done) r = g.next(await runner.run(r.value));
+  } finally {
+    await runner.close();
+  }
+  if (runner.note) r.value.notes.push(runner.note);
+  return r.value;
+}
+
+function* checkSteps(
+  obj: Objective,
+  specs: ConditionSpec[],
+  opts: CheckRunOptions,
+  started: (f: Fill) => void,
+): Generator<Task[], CheckReport, TaskResult[]> {
   const n = obj.dim;
   const domain = opts.domain ?? boxDomain(n, new Array(n).fill(opts.box[0]), new Array(n).fill(opts.box[1]));
   checkSampleBudget(n, opts.samples, specs);
@@ -201,12 +267,13 @@ export function checkObjective(
     xstar,
   };
   const jobs = makeJobs(pooled, env);
-  jobs.forEach((job, k) => {
-    opts.progress?.(k, jobs.length, job.def.name);
-    runJob(job, env);
-    opts.progress?.(k + 1, jobs.length, job.def.name);
-  });
-  shareAcross(jobs);
-  for (const job of jobs) for (const s of job.specs) results[s.index] = resultFor(job, s.r, env);
+  if (jobs.length > 0) {
+    started({ env, jobs });
+    opts.progress?.(0, jobs.length, jobs[0].def.name);
+    yield* fillPools(jobs, env, (k, name) => opts.progress?.(k, jobs.length, name));
+  }
+  for (const job of jobs) for (const s of job.specs) results[s.index] = withHung(resultFor(job, s.r, env), job, n);
+  const hung = jobs.find((j) => j.hung);
+  if (hung) notes.push(`the objective ${hungText(hung.hung!, n, hung.def.kind)}`);
   return report(results as ConditionResult[], fstar);
 }

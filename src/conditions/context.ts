@@ -49,6 +49,11 @@ export interface FloatContext extends EvalContext {
   overflows: number;
   /** Lanczos products per Hessian norm (may be raised to refine a sample). */
   lanczosSteps: number;
+  /**
+   * Forget the Hessian norms computed so far. A unit of work (parallel/tasks.ts) starts with it, so
+   * the objective calls it counts do not depend on what the same thread computed before.
+   */
+  clearCache(): void;
 }
 
 function finiteAll(v: Float64Array): boolean {
@@ -238,6 +243,9 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     evaluations: 0,
     overflows: 0,
     lanczosSteps: opts.lanczosSteps ?? 16,
+    clearCache() {
+      hessCache.clear();
+    },
     gradNorm(p, at = 'x') {
       ctx.evaluations++;
       const f = obj.grad(p, gx);

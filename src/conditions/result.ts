@@ -140,6 +140,13 @@ export interface CheckOptions {
   noVerify?: boolean;
   /** Evaluate the conditions at these points only (one point, or two for pair conditions). */
   at?: Float64Array[];
+  /**
+   * Worker threads for parallel/parallel.ts's checkParallel (default one per core; 0: this thread).
+   * Workers rebuild the objective from `objectiveSpec`; the report is the same for any count.
+   */
+  workers?: number;
+  /** The objective's spec string (builtin:, expr:, a module path), so workers can rebuild it. */
+  objectiveSpec?: string;
 }
 
 export interface FstarInfo {

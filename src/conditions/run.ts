@@ -1,36 +1,43 @@
 /**
- * One evidence pool, filled: validate → sample → search (docs/theory.md §0.2).
+ * The evidence pools, filled: initial sample → structured starts → searches → shared
+ * (docs/theory.md §0.2).
  *
  * A job is one statistic (a condition and its shape parameters) with every spec of the run that
  * asks about it. Its pool gets the domain's initial sample (the same points, or pairs, for every
- * condition of the run: seeded by their kind), then the structured starts, the generic searches
- * (the same whatever is asked) and each spec's own searches (searching.ts). After every job has
- * run, the best samples of each job are evaluated in the others of the same kind (`shared`), so a
- * claim never ignores what another condition of the run found. Deciding is results.ts's job.
+ * condition of the run: seeded by their kind, and evaluated for every job of that kind in the same
+ * unit of work, so a Hessian norm two conditions need is computed once), then the structured
+ * starts, the generic searches (the same whatever is asked) and each spec's own searches
+ * (searching.ts). After every job has run, the best samples of each job are evaluated in the
+ * others of the same kind (`shared`), so a claim never ignores what another condition found.
+ *
+ * The filling is a generator of batches of independent tasks (parallel/tasks.ts): it yields a
+ * batch, receives the results in task order and merges them into the pools in that order, then
+ * decides the next batch from the pools. check.ts carries the tasks out in this thread (the
+ * reference), or parallel/parallel.ts spreads each batch over worker threads. Same tasks, same
+ * merge order: the same pools, whatever the number of workers. Deciding is results.ts's job.
  */
 import { Rng } from '../core/rng.ts';
 import type { Domain, Origin } from '../domains/domain.ts';
-import { ObjectiveError, fmtPoint } from '../errors.ts';
+import { ObjectiveError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
+import type { Task, TaskResult, TaskState } from '../parallel/tasks.ts';
 import type { FloatContext } from './context.ts';
 import type { ConditionDef, Params } from './model.ts';
 import { Pool } from './pool.ts';
 import type { Precise } from './refine.ts';
 import type { CheckOptions, FstarInfo } from './result.ts';
 import {
+  ascentStarts,
+  directionPoints,
   genericTargets,
+  localStarts,
   scoreOf,
-  searchTarget,
-  structuredPhase,
+  structuredStarts,
   targetOf,
-  type Evaluate,
   type SearchOptions,
   type Target,
 } from './searching.ts';
 import type { Resolved } from './spec.ts';
-
-/** Thrown inside the sampling and search loops when the deadline has passed. */
-export class TimeUp extends Error {}
 
 export interface Env {
   obj: Objective;
@@ -54,13 +61,15 @@ export interface Job {
   partial: boolean;
   /** Objective and derivative calls made for this job. */
   calls: number;
-  evaluate: Evaluate;
+  /** The point a worker was stopped at when the time limit passed (the objective did not return). */
+  hung?: Float64Array;
 }
 
-function isDiagonal(z: Float64Array, n: number): boolean {
-  for (let i = 0; i < n; i++) if (z[i] !== z[n + i]) return false;
-  return true;
-}
+/** Batches of tasks out, their results (in task order) in. */
+export type Steps = Generator<Task[], void, TaskResult[]>;
+
+/** Evaluations per task of a batch of points: fixed, so the units of work are the same for any worker count. */
+export const CHUNK = 64;
 
 const sameTarget = (a: Target, b: Target) => a.kind === b.kind && Object.is(a.A, b.A) && Object.is(a.B, b.B);
 
@@ -80,9 +89,7 @@ export function makeJobs(specs: { index: number; r: Resolved }[], env: Env): Job
         targets: [],
         partial: false,
         calls: 0,
-        evaluate: () => null,
       };
-      job.evaluate = evaluatorFor(job, env);
       jobs.push(job);
     }
     job.specs.push(s);
@@ -90,41 +97,52 @@ export function makeJobs(specs: { index: number; r: Resolved }[], env: Env): Job
   return jobs;
 }
 
-/** Evaluate z for the job's statistic and keep it in its pool (deadline, strict mode, degenerate pairs). */
-function evaluatorFor(job: Job, env: Env): Evaluate {
-  const { def, shape, pool } = job;
-  const n = env.obj.dim;
-  const deadline = env.opts.deadline;
-  let calls = 0;
-  return (z: Float64Array, origin: Origin, tangents = false) => {
-    if (deadline !== undefined && (++calls & 15) === 0 && performance.now() > deadline) throw new TimeUp();
-    // A pair with x = y carries no information (the search can collapse onto one).
-    if (def.kind === 'pair' && isDiagonal(z, n)) return null;
-    const before = env.ctx.evaluations;
-    env.ctx.tangents = tangents && def.tangents === true;
-    let s;
-    try {
-      s = def.evaluate(env.ctx, z, shape);
-    } finally {
-      env.ctx.tangents = false;
-      job.calls += env.ctx.evaluations - before;
-    }
-    if (s === null || !Number.isFinite(s.lhs) || !Number.isFinite(s.w)) {
-      if (env.opts.strict) {
-        const where =
-          def.kind === 'pair'
-            ? `x = ${fmtPoint(z.subarray(0, n))}, y = ${fmtPoint(z.subarray(n))}`
-            : `x = ${fmtPoint(z)}`;
-        throw new ObjectiveError(
-          `${env.obj.name}: ${def.name} is undefined (the objective or a derivative is NaN or ±∞) at ${where}; --strict makes this an error (without it such points are counted and skipped)`,
-        );
-      }
-      pool.add(z, null, origin);
-      return null;
-    }
-    pool.add(z, s, origin);
-    return s;
+/** The task state of this thread: the run's own objective, context and domain. */
+export function mainTaskState(env: Env, jobs: Job[]): TaskState {
+  return {
+    obj: env.obj,
+    ctx: env.ctx,
+    domain: env.domain,
+    jobs: new Map(jobs.map((j) => [j.key, { def: j.def, shape: j.shape }])),
+    strict: env.opts.strict === true,
+    deadline: env.opts.deadline,
   };
+}
+
+/** Merge results into the pools of the jobs each task was for, in task order. */
+function merge(owners: Job[][], results: TaskResult[], env: Env): void {
+  results.forEach((res, k) => {
+    const jobs = owners[k];
+    for (const rec of res.records) {
+      const job = jobs[rec.j];
+      job.pool.add(rec.z, rec.s, rec.origin);
+      job.calls += rec.calls;
+    }
+    env.ctx.overflows += res.overflows;
+    if (!res.hessExact) env.ctx.hessExact = false;
+    if (res.timeUp) for (const j of jobs) j.partial = true;
+    if (res.hung) for (const j of jobs) j.hung ??= res.hung;
+    if (res.error) throw res.error.objective ? new ObjectiveError(res.error.message) : new Error(res.error.message);
+  });
+}
+
+function* batch(tasks: Task[], owners: Job[][], env: Env): Steps {
+  if (tasks.length === 0) return;
+  const res = yield tasks;
+  merge(owners, res, env);
+}
+
+/** Evaluation tasks for zs (each evaluated in every job given), CHUNK points a task. */
+function evalTasks(jobs: Job[], zs: Float64Array[], origins: Origin[]): { tasks: Task[]; owners: Job[][] } {
+  const tasks: Task[] = [];
+  const len = jobs[0].pool.len;
+  for (let i = 0; i < zs.length; i += CHUNK) {
+    const part = zs.slice(i, i + CHUNK);
+    const flat = new Float64Array(part.length * len);
+    part.forEach((z, k) => flat.set(z.subarray(0, len), k * len));
+    tasks.push({ kind: 'eval', jobs: jobs.map((j) => j.key), zs: flat, len, origins: origins.slice(i, i + CHUNK) });
+  }
+  return { tasks, owners: tasks.map(() => jobs) };
 }
 
 function searchOptions(job: Job, env: Env, rng: Rng): SearchOptions {
@@ -137,7 +155,6 @@ function searchOptions(job: Job, env: Env, rng: Rng): SearchOptions {
     rng,
     starts: env.opts.searchStarts,
     budget: env.opts.searchBudget,
-    ctx: env.ctx,
   };
 }
 
@@ -149,51 +166,110 @@ function specTargets(r: Resolved): Target[] {
   return [t];
 }
 
-/** Fill one job's pool. A deadline marks it partial; what was evaluated stays. */
-export function runJob(job: Job, env: Env): void {
+const late = (env: Env) => env.opts.deadline !== undefined && performance.now() > env.opts.deadline;
+
+/** One job's structured starts and searches (after the initial sample). A deadline marks it partial. */
+function* searchJob(job: Job, env: Env): Steps {
   const kind = job.def.kind;
   const seed = env.opts.seed;
+  const n = env.obj.dim;
   const o = searchOptions(job, env, new Rng(seed, `check/${job.key}`));
-  try {
-    const initial = env.domain.initial(new Rng(seed, `check/samples/${kind}`), kind, env.opts.samples, env.special);
-    for (const d of initial) job.evaluate(d.z, d.origin);
-    if (job.pool.count === 0) return;
-    structuredPhase(job.pool, job.evaluate, { ...o, rng: new Rng(seed, `check/structured/${kind}`) });
-    const generic = genericTargets(job.pool, job.def.A !== null, job.def.B !== null);
-    const targets: Target[] = [];
-    for (const t of [...generic, ...job.specs.flatMap((s) => specTargets(s.r))])
-      if (!targets.some((u) => sameTarget(u, t))) targets.push(t);
-    job.targets = targets;
-    for (const t of targets)
-      searchTarget(job.pool, job.evaluate, { ...o, rng: o.rng.stream(`search/${t.kind}/${t.A}/${t.B}`) }, t);
-  } catch (e) {
-    if (!(e instanceof TimeUp)) throw e;
-    job.partial = true;
+  const stop = () => {
+    if (!job.partial && late(env)) job.partial = true;
+    return job.partial;
+  };
+  if (n >= 10) {
+    const so = { ...o, rng: new Rng(seed, `check/structured/${kind}`) };
+    const { centres, at } = directionPoints(job.pool, so);
+    const [r] = yield [{ kind: 'dirs', points: at, rng: { seed, name: `check/structured/${kind}/directions` } }];
+    merge([[job]], [r], env);
+    if (stop()) return;
+    const zs = structuredStarts(so, centres, r.dirs ?? []);
+    const e = evalTasks([job], zs, new Array<Origin>(zs.length).fill('structured'));
+    yield* batch(e.tasks, e.owners, env);
+  }
+  if (stop()) return;
+  const generic = genericTargets(job.pool, job.def.A !== null, job.def.B !== null);
+  const targets: Target[] = [];
+  for (const t of [...generic, ...job.specs.flatMap((s) => specTargets(s.r))])
+    if (!targets.some((u) => sameTarget(u, t))) targets.push(t);
+  job.targets = targets;
+  for (const t of targets) {
+    const to = { ...o, rng: o.rng.stream(`search/${t.kind}/${t.A}/${t.B}`) };
+    const local: Task[] = localStarts(job.pool, to, t).map((s) => ({
+      kind: 'maximize',
+      job: job.key,
+      target: t,
+      z0: s.z0,
+      budget: s.budget,
+      step: s.step,
+      rng: { seed: s.rng.seed, name: s.rng.name },
+    }));
+    yield* batch(
+      local,
+      local.map(() => [job]),
+      env,
+    );
+    if (stop()) return;
+    const ascents: Task[] = ascentStarts(job.pool, to, t).map((s) => ({
+      kind: 'ascend',
+      job: job.key,
+      target: t,
+      z0: s.z0,
+      iters: s.iters,
+      budget: 3 * s.iters,
+    }));
+    yield* batch(
+      ascents,
+      ascents.map(() => [job]),
+      env,
+    );
+    if (stop()) return;
   }
 }
 
-/** Evaluate each job's best samples (per target) in the other jobs of the same kind. */
-export function shareAcross(jobs: Job[]): void {
-  const best = new Map<Job, Float64Array[]>();
-  for (const j of jobs) {
-    const zs: Float64Array[] = [];
-    for (const t of j.targets) {
-      const idx: number[] = [];
-      for (let i = 0; i < j.pool.count; i++) if (!j.pool.isDropped(i)) idx.push(i);
-      const sc = idx.map((i) => scoreOf(t, j.pool.sample(i)));
-      const order = idx.map((_, k) => k).sort((a, b) => sc[b] - sc[a]);
-      for (const k of order.slice(0, 4)) if (j.pool.originOf(idx[k]) !== 'uniform') zs.push(j.pool.z(idx[k]));
-    }
-    best.set(j, zs);
+/** Each job's best samples (per target, the four best that are not uniform draws). */
+function bestOf(j: Job): Float64Array[] {
+  const zs: Float64Array[] = [];
+  for (const t of j.targets) {
+    const idx: number[] = [];
+    for (let i = 0; i < j.pool.count; i++) if (!j.pool.isDropped(i)) idx.push(i);
+    const sc = idx.map((i) => scoreOf(t, j.pool.sample(i)));
+    const order = idx.map((_, k) => k).sort((a, b) => sc[b] - sc[a]);
+    for (const k of order.slice(0, 4)) if (j.pool.originOf(idx[k]) !== 'uniform') zs.push(j.pool.z(idx[k]));
   }
+  return zs;
+}
+
+/** Fill every job's pool: the initial samples by kind, each job's search, then the shared samples. */
+export function* fillPools(jobs: Job[], env: Env, progress?: (done: number, name: string) => void): Steps {
+  const seed = env.opts.seed;
+  for (const kind of ['point', 'pair'] as const) {
+    const same = jobs.filter((j) => j.def.kind === kind);
+    if (same.length === 0) continue;
+    const initial = env.domain.initial(new Rng(seed, `check/samples/${kind}`), kind, env.opts.samples, env.special);
+    const e = evalTasks(
+      same,
+      initial.map((d) => d.z),
+      initial.map((d) => d.origin),
+    );
+    yield* batch(e.tasks, e.owners, env);
+  }
+  for (const [k, job] of jobs.entries()) {
+    if (!job.partial && job.pool.count > 0) yield* searchJob(job, env);
+    progress?.(k + 1, job.def.name);
+  }
+  // The best samples of each job, taken before any is shared, evaluated in the other jobs of the same kind.
+  const best = new Map(jobs.map((j) => [j, bestOf(j)]));
   for (const j of jobs) {
     if (j.partial) continue;
-    try {
-      for (const k of jobs)
-        if (k !== j && k.def.kind === j.def.kind) for (const z of best.get(k)!) j.evaluate(z, 'shared');
-    } catch (e) {
-      if (!(e instanceof TimeUp)) throw e;
+    if (late(env)) {
       j.partial = true;
+      continue;
     }
+    const zs = jobs.filter((k) => k !== j && k.def.kind === j.def.kind).flatMap((k) => best.get(k)!);
+    if (zs.length === 0) continue;
+    const e = evalTasks([j], zs, new Array<Origin>(zs.length).fill('shared'));
+    yield* batch(e.tasks, e.owners, env);
   }
 }

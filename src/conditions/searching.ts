@@ -13,14 +13,11 @@
  * by projected gradient ascent in the full space (search/ascent.ts). Every evaluation joins the
  * pool. Budgets grow with the dimension; the pool records how many evaluations went where.
  */
-import { lanczos } from '../core/eig.ts';
 import type { Rng } from '../core/rng.ts';
 import type { Domain, Origin } from '../domains/domain.ts';
-import { ascend } from '../search/ascent.ts';
-import { maximize } from '../search/local.ts';
 import { centresOf, structuredPairs, structuredPoints } from '../search/structured.ts';
 import { frontier } from './estimate.ts';
-import type { EvalContext, Sample } from './model.ts';
+import type { Sample } from './model.ts';
 import type { Pool } from './pool.ts';
 import type { Mode } from './spec.ts';
 
@@ -43,8 +40,6 @@ export interface SearchOptions {
   rng: Rng;
   starts?: number;
   budget?: number;
-  /** For the Hessian directions of the structured starts. */
-  ctx: EvalContext;
 }
 
 /** The score a target's search maximises: relative violation for claims, the statistic itself otherwise. */
@@ -60,7 +55,7 @@ export function scoreOf(t: Target, s: Sample): number {
 }
 
 /** The ascent's objective (the raw statistic, not normalised) and its gradient in z. */
-function ascentOf(t: Target, s: Sample): { score: number; grad: Float64Array | null } {
+export function ascentOf(t: Target, s: Sample): { score: number; grad: Float64Array | null } {
   const g = (a: number, b: number) => (s.dl && s.dw ? Float64Array.from(s.dl, (v, i) => a * v + b * s.dw![i]) : null);
   if (t.kind === 'claim') return { score: s.lhs - t.A - t.B * s.w, grad: g(1, -t.B) };
   if (t.kind === 'estA') return { score: s.lhs - t.B * s.w, grad: g(1, -t.B) };
@@ -92,37 +87,32 @@ function topK(pool: Pool, score: (i: number) => number, k: number): number[] {
   return out;
 }
 
-/** The bounding box of z's space (x's domain, twice for pairs). */
-function boundsOfZ(o: SearchOptions) {
-  const lo = o.kind === 'pair' ? Float64Array.from([...o.domain.lo, ...o.domain.lo]) : o.domain.lo;
-  const hi = o.kind === 'pair' ? Float64Array.from([...o.domain.hi, ...o.domain.hi]) : o.domain.hi;
-  const n = o.n;
+/** The bounding box of z's space (x's domain, twice for pairs) and the projection onto the domain (twice). */
+export function boundsOfZ(domain: Domain, kind: 'point' | 'pair', n: number) {
+  const lo = kind === 'pair' ? Float64Array.from([...domain.lo, ...domain.lo]) : domain.lo;
+  const hi = kind === 'pair' ? Float64Array.from([...domain.hi, ...domain.hi]) : domain.hi;
   const project = (z: Float64Array) => {
-    if (o.kind === 'point') o.domain.project(z);
+    if (kind === 'point') domain.project(z);
     else {
-      o.domain.project(z.subarray(0, n));
-      o.domain.project(z.subarray(n, 2 * n));
+      domain.project(z.subarray(0, n));
+      domain.project(z.subarray(n, 2 * n));
     }
   };
   return { lo, hi, project };
 }
 
-/** Phase 1: structured starts (dimension ≥ 10). */
-export function structuredPhase(pool: Pool, evaluate: Evaluate, o: SearchOptions): void {
-  if (o.n < 10) return;
+/** Phase 1 (dimension ≥ 10), first half: where the Hessian directions are taken (the centres, the two largest lhs). */
+export function directionPoints(pool: Pool, o: SearchOptions): { centres: Float64Array[]; at: Float64Array[] } {
   const centres = centresOf(o.domain, o.special);
-  // Directions: the extreme eigenvectors of the Hessian at the centres and at the two samples with the largest lhs.
-  const dirs: Float64Array[] = [];
   const at: Float64Array[] = [...centres];
   for (const i of topK(pool, (i) => pool.lhs[i], 2)) at.push(pool.z(i).subarray(0, o.n));
-  for (const x of at) {
-    const op = o.ctx.hessianOp(x);
-    const r = lanczos(op, o.n, { maxIter: 12, tol: 1e-6, rng: o.rng.stream('directions') });
-    for (const v of [r.vecMax, r.vecMin]) if (v.every(Number.isFinite) && v.some((t) => t !== 0)) dirs.push(v);
-  }
+  return { centres, at };
+}
+
+/** Phase 1, second half: the structured starts from the centres along coordinates and the directions. */
+export function structuredStarts(o: SearchOptions, centres: Float64Array[], dirs: Float64Array[]): Float64Array[] {
   const pts = structuredPoints(o.domain, centres, dirs, o.rng.stream('structured'), Math.min(16 * o.n, 512));
-  if (o.kind === 'point') for (const p of pts) evaluate(p.x, 'structured');
-  else for (const z of structuredPairs(o.domain, pts, 384)) evaluate(z, 'structured');
+  return o.kind === 'point' ? pts.map((p) => p.x) : structuredPairs(o.domain, pts, 384);
 }
 
 /** The targets every pool is searched for, whatever is asked of it (phase 2). */
@@ -139,45 +129,43 @@ export function targetOf(mode: Mode): Target | null {
   return { kind: mode.kind, A: mode.A, B: mode.B };
 }
 
-/** Climb one target from the pool's best samples. */
-export function searchTarget(pool: Pool, evaluate: Evaluate, o: SearchOptions, t: Target): void {
-  const { lo, hi, project } = boundsOfZ(o);
+/** One local search of a target (phase 2 or 3): from z0, with its budget, first step and random stream. */
+export interface LocalStart {
+  z0: Float64Array;
+  budget: number;
+  step: number;
+  /** Its own stream (derived from the target's and the start's rank), so searches can run in any order. */
+  rng: Rng;
+}
+
+/** The local searches of one target, from the pool's best samples. */
+export function localStarts(pool: Pool, o: SearchOptions, t: Target): LocalStart[] {
   const len = pool.len;
   const highDim = o.n >= 10;
   const starts = o.starts ?? 6;
   const budget = o.budget ?? (len <= 12 ? Math.min(400, 60 + 40 * len) : 150);
-  const srng = o.rng.stream('search');
   const byScore = (i: number) => scoreOf(t, pool.sample(i));
-  for (const i of topK(pool, byScore, highDim ? Math.min(starts, 4) : starts)) {
-    maximize(
-      (z) => {
-        const s = evaluate(z, 'local');
-        return s ? scoreOf(t, s) : -Infinity;
-      },
-      pool.z(i),
-      lo,
-      hi,
-      budget,
-      srng,
-      0.02 * o.domain.width,
-    );
-  }
-  if (!o.tangents) return;
-  // Gradient ascent from the best samples, and in high dimension from the best structured starts.
+  return topK(pool, byScore, highDim ? Math.min(starts, 4) : starts).map((i, k) => ({
+    z0: pool.z(i),
+    budget,
+    step: 0.02 * o.domain.width,
+    rng: o.rng.stream(`start/${k}`),
+  }));
+}
+
+/**
+ * The gradient ascents of one target (after its local searches, where the condition gives
+ * gradients): from the best samples, and in high dimension from the best structured starts.
+ */
+export function ascentStarts(pool: Pool, o: SearchOptions, t: Target): { z0: Float64Array; iters: number }[] {
+  if (!o.tangents) return [];
+  const byScore = (i: number) => scoreOf(t, pool.sample(i));
+  const highDim = o.n >= 10;
   const from = topK(pool, byScore, 4);
   if (highDim) {
     const structured = topK(pool, (i) => (pool.originOf(i) === 'structured' ? byScore(i) : -Infinity), 4);
     for (const i of structured) if (!from.includes(i)) from.push(i);
   }
   const iters = highDim ? 40 + Math.ceil(Math.sqrt(o.n)) : 40;
-  for (const i of from) {
-    ascend(
-      (z) => {
-        const s = evaluate(z, 'ascent', true);
-        return s ? ascentOf(t, s) : null;
-      },
-      pool.z(i),
-      { iters, budget: 3 * iters, width: o.domain.width, project },
-    );
-  }
+  return from.map((i) => ({ z0: pool.z(i), iters }));
 }

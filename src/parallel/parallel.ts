@@ -1,0 +1,239 @@
+/**
+ * Spreading a check's tasks over worker threads (tinypool), one per core by default.
+ *
+ * The workers rebuild the objective from its spec string (worker.ts) and are started when the
+ * pools are set up; until they have answered a probe (the objective's name, dimension, value and
+ * gradient at the domain's centre, which must equal this thread's to the bit), tasks run in this
+ * thread, so a small check is over before the workers would have paid for themselves. Results are
+ * merged in task order (conditions/run.ts): the report is the same for any number of workers.
+ *
+ * The time limit is hard here: a task still running past the deadline (plus a grace period for
+ * the worker's own deadline checks, made every 16 evaluations) is aborted, which terminates its
+ * worker, even inside an objective that never returns; the point it was evaluating is read from
+ * a shared buffer the worker writes before each evaluation, and the result names it. With a time
+ * limit, no task runs in this thread, where nothing could stop it. What the aborted task had
+ * evaluated is lost; everything else is kept and the results are marked partial.
+ */
+import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
+import {
+  LANCZOS_TOL,
+  checkObjective,
+  checkObjectiveWith,
+  type CheckRunOptions,
+  type Fill,
+  type Runner,
+} from '../conditions/check.ts';
+import type { CheckReport, ConditionSpec } from '../conditions/result.ts';
+import type { Objective } from '../objectives/objective.ts';
+import { mainTaskState } from '../conditions/run.ts';
+import { parseDomain } from '../cli/checkargs.ts';
+import { runTask, type Task, type TaskResult } from './tasks.ts';
+import type { Probe, WorkerInit, WorkerMessage } from './worker.ts';
+
+/** Check an objective named by its spec string, its tasks spread over `opts.workers` threads (0: this thread). */
+export async function checkParallel(
+  obj: Objective,
+  specs: ConditionSpec[],
+  opts: CheckRunOptions,
+): Promise<CheckReport> {
+  const workers = opts.workers ?? defaultWorkers();
+  if (workers === 0) return checkObjective(obj, specs, opts);
+  const spec = opts.objectiveSpec;
+  if (!spec)
+    return checkObjectiveWith(obj, specs, opts, (f) =>
+      serial(
+        f,
+        'workers need an objective named by a spec string (builtin:, expr:, a module path): the run used one thread',
+      ),
+    );
+  return checkObjectiveWith(obj, specs, opts, (f) => workerRunner(f, spec, workers));
+}
+
+/** One worker per core. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+const lenOf = (t: Task): number =>
+  t.kind === 'eval' ? t.len : t.kind === 'dirs' ? (t.points[0]?.length ?? 0) : t.z0.length;
+
+/**
+ * The worker module beside this one. From the TypeScript sources (the tests, tsx), a one-line
+ * bootstrap loads it through tsx's scoped loader (worker threads do not take --import).
+ */
+function workerFile(): string {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url).href;
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  // tsx's ES-module API (its package.json maps "./esm/api" to this file for `import`).
+  const root = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(root, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const code = `import { tsImport } from ${JSON.stringify(api)};
+export default (await tsImport(${JSON.stringify(worker)}, ${JSON.stringify(worker)})).default;`;
+  return `data:text/javascript,${encodeURIComponent(code)}`;
+}
+
+const serial = (f: Fill, note?: string): Runner => {
+  const st = mainTaskState(f.env, f.jobs);
+  return { run: (tasks) => tasks.map((t) => runTask(st, t)), close: () => {}, note };
+};
+
+function sameDomain(f: Fill): boolean {
+  try {
+    const d = parseDomain(f.env.domain.spec, f.env.obj.dim);
+    const a = f.env.domain;
+    return (
+      JSON.stringify(d.describe()) === JSON.stringify(a.describe()) &&
+      d.lo.every((v, i) => Object.is(v, a.lo[i])) &&
+      d.hi.every((v, i) => Object.is(v, a.hi[i]))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A runner that spreads tasks over `workers` threads, for an objective named by `spec`. Falls back
+ * to this thread (saying why in the notes) when the domain or the objective cannot be rebuilt
+ * identically from their specs.
+ */
+export function workerRunner(
+  f: Fill,
+  spec: string,
+  workers: number,
+  o: { wait?: boolean } = {},
+): Runner & { stats: { local: number; remote: number } } {
+  const { env, jobs } = f;
+  const n = env.obj.dim;
+  if (!sameDomain(f))
+    return {
+      ...serial(
+        f,
+        `the domain ${env.domain.spec} cannot be rebuilt from its spec in a worker: the run used one thread`,
+      ),
+      stats: { local: 0, remote: 0 },
+    };
+  const deadline = env.opts.deadline;
+  const init: WorkerInit = {
+    key: `${process.pid}/${performance.timeOrigin}/${Math.random()}`,
+    objective: spec,
+    domain: env.domain.spec,
+    fstar: env.fstar?.value ?? 0,
+    xstar: env.xstar ? Array.from(env.xstar) : null,
+    lanczosTol: LANCZOS_TOL,
+    strict: env.opts.strict === true,
+    jobs: jobs.map((j) => ({ key: j.key, name: j.def.name, shape: j.shape })),
+    deadlineEpoch: deadline !== undefined ? deadline - performance.now() + Date.now() : undefined,
+  };
+  const pool = new Tinypool({
+    filename: workerFile(),
+    minThreads: workers,
+    maxThreads: workers,
+    isolateWorkers: false,
+  });
+  const c = env.domain.centre();
+  const g = new Float64Array(n);
+  const f0 = env.obj.grad(c, g);
+  let ready: boolean | null = null;
+  let note: string | undefined;
+  const probes = Promise.all(Array.from({ length: workers }, () => pool.run({ init } satisfies WorkerMessage)))
+    .then((ps: Probe[]) => {
+      const same = ps.every(
+        (p) => p.name === env.obj.name && p.dim === n && Object.is(p.f, f0) && p.g.every((v, i) => Object.is(v, g[i])),
+      );
+      ready = same;
+      if (!same)
+        note = `${spec} rebuilt in a worker does not agree with this thread's objective (value or gradient at the centre): the run used one thread`;
+    })
+    .catch((e: unknown) => {
+      ready = false;
+      note = `the workers could not load ${spec} (${e instanceof Error ? e.message : String(e)}): the run used one thread`;
+    });
+  const local = mainTaskState(env, jobs);
+  const grace = deadline !== undefined ? 1000 + 0.02 * Math.max(0, deadline - performance.now()) : 0;
+  const timeUp = (): TaskResult => ({ records: [], overflows: 0, hessExact: true, timeUp: true });
+  const late = () => deadline !== undefined && performance.now() > deadline;
+  const yieldLoop = () => new Promise<void>((r) => setImmediate(r));
+  const stats = { local: 0, remote: 0 };
+  const here = (t: Task) => {
+    stats.local++;
+    return runTask(local, t);
+  };
+
+  const remote = async (tasks: Task[]): Promise<TaskResult[]> => {
+    const ctl = new AbortController();
+    setMaxListeners(tasks.length + 10, ctl.signal);
+    const bufs = tasks.map((t) => new SharedArrayBuffer(8 * (1 + lenOf(t))));
+    const out: (TaskResult | undefined)[] = tasks.map(() => undefined);
+    const errors: unknown[] = [];
+    const all = Promise.all(
+      tasks.map((task, k) =>
+        (
+          pool.run({ init, task, current: bufs[k] } satisfies WorkerMessage, {
+            signal: deadline !== undefined ? ctl.signal : null,
+          }) as Promise<TaskResult>
+        )
+          .then((r) => void (out[k] = r))
+          .catch((e: unknown) => void (ctl.signal.aborted ? undefined : errors.push(e))),
+      ),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    if (deadline !== undefined) {
+      const hard = new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, deadline - performance.now() + grace))));
+      await Promise.race([all, hard]);
+      clearTimeout(timer);
+      ctl.abort();
+    }
+    await all;
+    if (errors.length > 0) throw errors[0];
+    return out.map((r, k) => {
+      if (r) return r;
+      const cur = new Float64Array(bufs[k]);
+      const res = timeUp();
+      if (cur[0] > 0) res.hung = cur.slice(1, 1 + cur[0]);
+      return res;
+    });
+  };
+
+  return {
+    async run(tasks) {
+      if (late()) return tasks.map(timeUp);
+      const results: TaskResult[] = [];
+      // Until the workers are ready, one task at a time here (never with a time limit: nothing could stop it).
+      while (results.length < tasks.length && ready === null) {
+        if (o.wait) await probes;
+        else if (deadline !== undefined) {
+          // Even a probe that never returns (the objective hangs at the centre) ends at the limit.
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([
+            probes,
+            new Promise<void>((r) => (timer = setTimeout(r, deadline - performance.now() + grace))),
+          ]);
+          clearTimeout(timer);
+          if (ready === null) return tasks.map(timeUp);
+        } else {
+          results.push(here(tasks[results.length]));
+          await yieldLoop();
+        }
+      }
+      const rest = tasks.slice(results.length);
+      if (rest.length === 0) return results;
+      if (ready) {
+        stats.remote += rest.length;
+        return [...results, ...(await remote(rest))];
+      }
+      return [...results, ...rest.map(here)];
+    },
+    async close() {
+      await pool.destroy();
+    },
+    get note() {
+      return note;
+    },
+    stats,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * The units of work a check's evidence pools are filled with, as plain data, and the one
+ * function that carries them out (`runTask`), in the main thread (the serial path, the
+ * reference) or in a worker (parallel.ts): a batch of evaluations, one local search from one
+ * start, one gradient ascent from one start, the Hessian directions of the structured starts.
+ *
+ * A task's result is a pure function of the task: every evaluation is a function of z (the
+ * Lanczos start is seeded by the point's own hash), each search has its own random stream, and
+ * the Hessian-norm cache is emptied at the start of every task, so the objective calls a task
+ * counts never depend on what ran before it in the same thread. The caller merges the records
+ * into the pools in task order, so the pools (and the JSON) are the same whatever the number of
+ * workers.
+ */
+import { lanczos } from '../core/eig.ts';
+import { Rng, type Seed } from '../core/rng.ts';
+import type { Domain, Origin } from '../domains/domain.ts';
+import { ObjectiveError, fmtPoint } from '../errors.ts';
+import type { FloatContext } from '../conditions/context.ts';
+import type { ConditionDef, Params, Sample } from '../conditions/model.ts';
+import { ascentOf, boundsOfZ, scoreOf, type Target } from '../conditions/searching.ts';
+import type { Objective } from '../objectives/objective.ts';
+import { ascend } from '../search/ascent.ts';
+import { maximize } from '../search/local.ts';
+
+/** A fresh random stream, as data: `new Rng(seed, name)`. */
+export interface RngRef {
+  seed: Seed;
+  name: string;
+}
+
+export type Task =
+  /** Evaluate every z (len numbers each) in each of the listed jobs (of one kind), in that order. */
+  | { kind: 'eval'; jobs: string[]; zs: Float64Array; len: number; origins: Origin[] }
+  /** Nelder–Mead / (1+1)-ES on a target's score from z0 (search/local.ts). */
+  | { kind: 'maximize'; job: string; target: Target; z0: Float64Array; budget: number; step: number; rng: RngRef }
+  /** Projected gradient ascent on a target from z0 (search/ascent.ts). */
+  | { kind: 'ascend'; job: string; target: Target; z0: Float64Array; iters: number; budget: number }
+  /** The extreme Hessian eigenvectors at points (the structured starts' directions). */
+  | { kind: 'dirs'; points: Float64Array[]; rng: RngRef };
+
+/** One evaluation: the job (index into the task's job list), z, the sample (null: undefined), where it came from. */
+export interface EvalRecord {
+  j: number;
+  z: Float64Array;
+  s: Sample | null;
+  origin: Origin;
+  /** Objective calls it cost. */
+  calls: number;
+}
+
+export interface TaskResult {
+  records: EvalRecord[];
+  /** Evaluations that overflowed (context.ts) and whether every Hessian norm was exact. */
+  overflows: number;
+  hessExact: boolean;
+  /** The deadline passed: the task stopped early (its records so far are kept). */
+  timeUp: boolean;
+  /** An objective error (strict mode, a throwing objective) ended the task. */
+  error?: { objective: boolean; message: string };
+  dirs?: Float64Array[];
+  /** The point being evaluated when the worker was stopped at the time limit (parallel.ts). */
+  hung?: Float64Array;
+}
+
+export interface TaskJob {
+  def: ConditionDef;
+  shape: Params;
+}
+
+/** What a thread needs to run tasks: the objective, its context, the domain, the jobs by key. */
+export interface TaskState {
+  obj: Objective;
+  ctx: FloatContext;
+  domain: Domain;
+  jobs: Map<string, TaskJob>;
+  strict: boolean;
+  /** performance.now() of this thread at which tasks stop. */
+  deadline?: number;
+  /** Where the point being evaluated is published (parallel.ts names it when a worker hangs). */
+  current?: Float64Array;
+}
+
+class TimeUp extends Error {}
+
+function isDiagonal(z: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (z[i] !== z[n + i]) return false;
+  return true;
+}
+
+/** Strip a sample to what the pool keeps (no gradients). */
+function kept(s: Sample): Sample {
+  const out: Sample = { lhs: s.lhs, w: s.w, lhsErr: s.lhsErr, wErr: s.wErr };
+  if (s.krylov) out.krylov = s.krylov;
+  return out;
+}
+
+export function runTask(st: TaskState, task: Task): TaskResult {
+  const { ctx } = st;
+  const n = st.obj.dim;
+  ctx.clearCache();
+  const over0 = ctx.overflows;
+  ctx.hessExact = true;
+  const records: EvalRecord[] = [];
+  let count = 0;
+  const evaluate = (job: TaskJob, j: number, z: Float64Array, origin: Origin, tangents: boolean): Sample | null => {
+    if (st.deadline !== undefined && (++count & 15) === 0 && performance.now() > st.deadline) throw new TimeUp();
+    const { def, shape } = job;
+    if (def.kind === 'pair' && isDiagonal(z, n)) return null;
+    if (st.current && st.current.length >= z.length + 1) {
+      st.current.set(z, 1);
+      st.current[0] = z.length;
+    }
+    const before = ctx.evaluations;
+    ctx.tangents = tangents && def.tangents === true;
+    let s: Sample | null;
+    try {
+      s = def.evaluate(ctx, z, shape);
+    } finally {
+      ctx.tangents = false;
+    }
+    const calls = ctx.evaluations - before;
+    if (s === null || !Number.isFinite(s.lhs) || !Number.isFinite(s.w)) {
+      if (st.strict) {
+        const where =
+          def.kind === 'pair'
+            ? `x = ${fmtPoint(z.subarray(0, n))}, y = ${fmtPoint(z.subarray(n))}`
+            : `x = ${fmtPoint(z)}`;
+        throw new ObjectiveError(
+          `${st.obj.name}: ${def.name} is undefined (the objective or a derivative is NaN or ±∞) at ${where}; --strict makes this an error (without it such points are counted and skipped)`,
+        );
+      }
+      records.push({ j, z: Float64Array.from(z), s: null, origin, calls });
+      return null;
+    }
+    records.push({ j, z: Float64Array.from(z), s: kept(s), origin, calls });
+    return s;
+  };
+  const done = (extra: Partial<TaskResult> = {}): TaskResult => ({
+    records,
+    overflows: ctx.overflows - over0,
+    hessExact: ctx.hessExact,
+    timeUp: false,
+    ...extra,
+  });
+  try {
+    switch (task.kind) {
+      case 'eval': {
+        const jobs = task.jobs.map((k) => st.jobs.get(k)!);
+        for (let i = 0; i * task.len < task.zs.length; i++) {
+          const z = task.zs.subarray(i * task.len, (i + 1) * task.len);
+          for (let j = 0; j < jobs.length; j++) evaluate(jobs[j], j, z, task.origins[i], false);
+        }
+        return done();
+      }
+      case 'maximize': {
+        const job = st.jobs.get(task.job)!;
+        const { lo, hi } = boundsOfZ(st.domain, job.def.kind, n);
+        const rng = new Rng(task.rng.seed, task.rng.name);
+        maximize(
+          (z) => {
+            const s = evaluate(job, 0, z, 'local', false);
+            return s ? scoreOf(task.target, s) : -Infinity;
+          },
+          task.z0,
+          lo,
+          hi,
+          task.budget,
+          rng,
+          task.step,
+        );
+        return done();
+      }
+      case 'ascend': {
+        const job = st.jobs.get(task.job)!;
+        const { project } = boundsOfZ(st.domain, job.def.kind, n);
+        ascend(
+          (z) => {
+            const s = evaluate(job, 0, z, 'ascent', true);
+            return s ? ascentOf(task.target, s) : null;
+          },
+          task.z0,
+          { iters: task.iters, budget: task.budget, width: st.domain.width, project },
+        );
+        return done();
+      }
+      case 'dirs': {
+        const dirs: Float64Array[] = [];
+        for (const x of task.points) {
+          if (st.deadline !== undefined && performance.now() > st.deadline) throw new TimeUp();
+          if (st.current && st.current.length >= x.length + 1) {
+            st.current.set(x, 1);
+            st.current[0] = x.length;
+          }
+          const r = lanczos(ctx.hessianOp(x), n, {
+            maxIter: 12,
+            tol: 1e-6,
+            rng: new Rng(task.rng.seed, task.rng.name),
+          });
+          for (const v of [r.vecMax, r.vecMin]) if (v.every(Number.isFinite) && v.some((t) => t !== 0)) dirs.push(v);
+        }
+        return done({ dirs });
+      }
+    }
+  } catch (e) {
+    if (e instanceof TimeUp) return done({ timeUp: true });
+    if (e instanceof ObjectiveError) return done({ error: { objective: true, message: e.message } });
+    throw e;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * A worker thread of a parallel check (parallel.ts): rebuilds the objective from its spec
+ * string (builtin:, expr:, a module path), the domain from its spec and the evaluation context
+ * from the run's f*, x* and options, once per run, then carries out tasks (tasks.ts).
+ */
+import { floatContext } from '../conditions/context.ts';
+import { findCondition } from '../conditions/registry.ts';
+import type { Params } from '../conditions/model.ts';
+import { parseDomain } from '../cli/checkargs.ts';
+import { resolveObjective } from '../objectives/spec.ts';
+import { runTask, type Task, type TaskResult, type TaskState } from './tasks.ts';
+
+/** What a worker needs to rebuild the run's state: plain data. */
+export interface WorkerInit {
+  /** Identifies the run (a worker rebuilds its state when it changes). */
+  key: string;
+  objective: string;
+  domain: string;
+  fstar: number;
+  xstar: number[] | null;
+  lanczosTol: number;
+  strict: boolean;
+  jobs: { key: string; name: string; shape: Params }[];
+  /** The deadline as a wall-clock time (Date.now() milliseconds): threads have their own performance.now(). */
+  deadlineEpoch?: number;
+}
+
+export interface WorkerMessage {
+  init: WorkerInit;
+  /** No task: report what was built (the runner compares it with the main thread's objective). */
+  task?: Task;
+  /** Where the point being evaluated is published (1 + length of z doubles). */
+  current?: SharedArrayBuffer;
+}
+
+export interface Probe {
+  name: string;
+  dim: number;
+  /** f and ∇f at the domain's centre: the rebuilt objective must agree with the main thread's to the bit. */
+  f: number;
+  g: number[];
+}
+
+let built: { key: string; state: Promise<TaskState> } | null = null;
+
+async function build(init: WorkerInit): Promise<TaskState> {
+  const obj = await resolveObjective(init.objective);
+  const domain = parseDomain(init.domain, obj.dim);
+  const ctx = floatContext(obj, {
+    fstar: init.fstar,
+    xstar: init.xstar ? Float64Array.from(init.xstar) : null,
+    lanczosTol: init.lanczosTol,
+  });
+  const jobs = new Map(
+    init.jobs.map((j) => {
+      const def = findCondition(j.name);
+      if (!def) throw new Error(`worker: unknown condition ${j.name}`);
+      return [j.key, { def, shape: j.shape }] as const;
+    }),
+  );
+  const deadline = init.deadlineEpoch !== undefined ? init.deadlineEpoch - Date.now() + performance.now() : undefined;
+  return { obj, ctx, domain, jobs, strict: init.strict, deadline };
+}
+
+export default async function work(msg: WorkerMessage): Promise<TaskResult | Probe> {
+  if (!built || built.key !== msg.init.key) built = { key: msg.init.key, state: build(msg.init) };
+  const st = await built.state;
+  if (!msg.task) {
+    const c = st.domain.centre();
+    const g = new Float64Array(st.obj.dim);
+    const f = st.obj.grad(c, g);
+    return { name: st.obj.name, dim: st.obj.dim, f, g: Array.from(g) };
+  }
+  st.current = msg.current ? new Float64Array(msg.current) : undefined;
+  return runTask(st, msg.task);
+}
