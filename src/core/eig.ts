@@ -183,8 +183,10 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
     const b = nrm2(w);
     const m = k + 1;
     const last = m === maxIter || m === n || !(b > 1e-13 * Math.abs(a)) || !Number.isFinite(b);
-    // Ritz values of T_k every few steps (a Jacobi solve of T is O(m³)), and at the end.
-    if (!last && m % 4 !== 0) {
+    // Ritz values of T_k every few steps (a Jacobi solve of T is O(m³)), and at the end; every step
+    // from 8 on when stopping on the norm (T is small next to a product).
+    const watch = opts.normTol !== undefined && m >= 8;
+    if (!last && m % 4 !== 0 && !watch) {
       beta.push(b);
       scal(1 / b, w);
       Q.push(new Float64Array(w));
