@@ -121,8 +121,12 @@ for (let i = 0; i < 200; i++) {
   if (h.v > exact[i] * (1 + 1e-13)) above++;
 }
 
-console.log(`numpy ${info!.numpy}, BLAS ${JSON.stringify(info!.blas)}; check pool ${rows.map((r) => r.samples).join('/')} samples`);
-console.log('| round | check s | numpy s (same points) | check / numpy |' + (values.bin ? ' --bin s | check / --bin |' : ''));
+console.log(
+  `numpy ${info!.numpy}, BLAS ${JSON.stringify(info!.blas)}; check pool ${rows.map((r) => r.samples).join('/')} samples`,
+);
+console.log(
+  '| round | check s | numpy s (same points) | check / numpy |' + (values.bin ? ' --bin s | check / --bin |' : ''),
+);
 console.log('|---|---|---|---|' + (values.bin ? '---|---|' : ''));
 rows.forEach((r, k) =>
   console.log(

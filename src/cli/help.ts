@@ -47,8 +47,13 @@ const NO_VERIFY: [string, string, string] = [
 ];
 const TIME_LIMIT: [string, string, string] = [
   '--time-limit SECONDS',
-  'stop sampling and search then (a claim not violated so far is inconclusive)',
+  'stop sampling and search then, even inside an objective that never returns (a claim not violated so far is inconclusive)',
   'none',
+];
+const WORKERS: [string, string, string] = [
+  '--workers N',
+  'worker threads the samples and searches are spread over (0: this thread only); the result is the same for any N',
+  'one per core',
 ];
 
 export const COMMAND_HELP: Record<string, CommandHelp> = {
@@ -71,7 +76,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     usage: [
       'check OBJECTIVE [--condition SPEC]... [--box LO:HI | --domain SPEC] [--fstar F] [--xstar X1,X2,...]',
       '                [--seed S] [--samples N] [--time-limit SECONDS] [--at X1,... [--at Y1,...]] [--strict]',
-      '                [--no-verify] [--json] [--out DIR]',
+      '                [--no-verify] [--workers N] [--json] [--out DIR]',
     ],
     summary: 'verdicts on claimed constants, or estimates of the tightest ones',
     about:
@@ -87,6 +92,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       SEED,
       ['--samples N', 'sampled points (or pairs) before the adversarial search (at most 1e6)', '2000'],
       TIME_LIMIT,
+      WORKERS,
       AT,
       STRICT,
       NO_VERIFY,
@@ -210,7 +216,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     usage: [
       'report OBJECTIVE --out DIR [--condition SPEC]... [--method SPEC] [--iters N] [--box LO:HI | --domain SPEC]',
       '                 [--fstar F] [--xstar X1,...] [--seed S] [--samples N] [--time-limit SECONDS] [--strict]',
-      '                 [--no-verify] [--json]',
+      '                 [--no-verify] [--workers N] [--json]',
     ],
     summary: 'the assumption report: every condition estimated, the claims checked, a short optimizer run',
     about:
@@ -228,6 +234,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       SEED,
       ['--samples N', 'sampled points (or pairs) per condition', '2000'],
       TIME_LIMIT,
+      WORKERS,
       STRICT,
       NO_VERIFY,
       ['--json', 'the report model as JSON on stdout', 'off'],

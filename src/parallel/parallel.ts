@@ -54,6 +54,9 @@ export async function checkParallel(
   return checkObjectiveWith(obj, specs, opts, (f) => workerRunner(f, spec, workers));
 }
 
+/** Milliseconds of tasks run in this thread before workers are started (a smaller check ends first). */
+const LOCAL_FIRST = 300;
+
 /** One worker per core. */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
@@ -129,30 +132,36 @@ export function workerRunner(
     jobs: jobs.map((j) => ({ key: j.key, name: j.def.name, shape: j.shape })),
     deadlineEpoch: deadline !== undefined ? deadline - performance.now() + Date.now() : undefined,
   };
-  const pool = new Tinypool({
-    filename: workerFile(),
-    minThreads: workers,
-    maxThreads: workers,
-    isolateWorkers: false,
-  });
-  const c = env.domain.centre();
-  const g = new Float64Array(n);
-  const f0 = env.obj.grad(c, g);
+  // Workers start when the run has shown it is worth them (LOCAL_FIRST of work here), or at once
+  // with a time limit (tasks must then run where they can be stopped).
+  let pool: Tinypool | null = null;
+  let probes: Promise<void> | null = null;
   let ready: boolean | null = null;
   let note: string | undefined;
-  const probes = Promise.all(Array.from({ length: workers }, () => pool.run({ init } satisfies WorkerMessage)))
-    .then((ps: Probe[]) => {
-      const same = ps.every(
-        (p) => p.name === env.obj.name && p.dim === n && Object.is(p.f, f0) && p.g.every((v, i) => Object.is(v, g[i])),
-      );
-      ready = same;
-      if (!same)
-        note = `${spec} rebuilt in a worker does not agree with this thread's objective (value or gradient at the centre): the run used one thread`;
-    })
-    .catch((e: unknown) => {
-      ready = false;
-      note = `the workers could not load ${spec} (${e instanceof Error ? e.message : String(e)}): the run used one thread`;
-    });
+  const start = () => {
+    if (pool) return;
+    const c = env.domain.centre();
+    const g = new Float64Array(n);
+    const f0 = env.obj.grad(c, g);
+    const p = new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false });
+    pool = p;
+    probes = Promise.all(Array.from({ length: workers }, () => p.run({ init } satisfies WorkerMessage)))
+      .then((ps: Probe[]) => {
+        const same = ps.every(
+          (q) =>
+            q.name === env.obj.name && q.dim === n && Object.is(q.f, f0) && q.g.every((v, i) => Object.is(v, g[i])),
+        );
+        ready = same;
+        if (!same)
+          note = `${spec} rebuilt in a worker does not agree with this thread's objective (value or gradient at the centre): the run used one thread`;
+      })
+      .catch((e: unknown) => {
+        ready = false;
+        note = `the workers could not load ${spec} (${e instanceof Error ? e.message : String(e)}): the run used one thread`;
+      });
+  };
+  if (deadline !== undefined || o.wait) start();
+  let spentHere = 0;
   const local = mainTaskState(env, jobs);
   const grace = deadline !== undefined ? 1000 + 0.02 * Math.max(0, deadline - performance.now()) : 0;
   const timeUp = (): TaskResult => ({ records: [], overflows: 0, hessExact: true, timeUp: true });
@@ -161,7 +170,11 @@ export function workerRunner(
   const stats = { local: 0, remote: 0 };
   const here = (t: Task) => {
     stats.local++;
-    return runTask(local, t);
+    const t0 = performance.now();
+    const r = runTask(local, t);
+    spentHere += performance.now() - t0;
+    if (spentHere > LOCAL_FIRST) start();
+    return r;
   };
 
   const remote = async (tasks: Task[]): Promise<TaskResult[]> => {
@@ -173,7 +186,7 @@ export function workerRunner(
     const all = Promise.all(
       tasks.map((task, k) =>
         (
-          pool.run({ init, task, current: bufs[k] } satisfies WorkerMessage, {
+          pool!.run({ init, task, current: bufs[k] } satisfies WorkerMessage, {
             signal: deadline !== undefined ? ctl.signal : null,
           }) as Promise<TaskResult>
         )
@@ -229,7 +242,7 @@ export function workerRunner(
       return [...results, ...rest.map(here)];
     },
     async close() {
-      await pool.destroy();
+      await (pool as Tinypool | null)?.destroy();
     },
     get note() {
       return note;

@@ -3,6 +3,8 @@
  * threads (0 is this thread, the reference), workers started from the TypeScript sources here,
  * and the objective-object path that stays in this thread, saying so.
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConditionSpec } from '../../src/conditions/spec.ts';
 import { checkObjective, checkObjectiveWith } from '../../src/conditions/check.ts';
@@ -82,5 +84,47 @@ describe('a check spread over worker threads', () => {
     expect(r.notes.some((n) => /spec string/.test(n) && /one thread/.test(n))).toBe(true);
     const ref = checkObjective(obj, [parseConditionSpec('l0l1')], { box: [-2, 2], seed: 1, samples: 100 });
     expect(r.results).toEqual(ref.results);
+  });
+});
+
+describe('the hard time limit', () => {
+  it('a module objective that never returns near a corner: the run ends with exit 5, partial results and the point named', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(root, 'bin', 'gensmooth.mjs'),
+        'check',
+        join(root, 'test', 'fixtures', 'hang.mjs'),
+        '--condition',
+        'lsmooth:L=2.5',
+        '--condition',
+        'gpl',
+        '--time-limit',
+        '2',
+        '--workers',
+        '2',
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.status).toBe(5);
+    const rep = JSON.parse(r.stdout);
+    const [claim, estimate] = rep.results;
+    expect(claim.verdict).toBe('inconclusive');
+    expect(claim.cause).toBe('time-limit');
+    expect(estimate.partial).toBe(true);
+    expect(estimate.samples).toBeGreaterThan(0);
+    // The point a worker hung at is named in a result's notes and the report's: both coordinates above 2.9.
+    const named = [...rep.results.flatMap((x: { notes: string[] }) => x.notes), ...rep.notes].filter((t: string) =>
+      t.includes('did not return at'),
+    );
+    expect(named.length).toBeGreaterThan(0);
+    for (const t of named) {
+      const m = /did not return at x = \[([^\]]+)\](?:, y = \[([^\]]+)\])?/.exec(t)!;
+      const pts = [m[1], m[2]].filter(Boolean).map((q) => q.split(',').map(Number));
+      expect(pts.some((q) => q[0] > 2.9 && q[1] > 2.9)).toBe(true);
+    }
+    expect(rep.notes.some((n: string) => n.includes('its worker was terminated'))).toBe(true);
   });
 });
