@@ -9,7 +9,7 @@ import { findCondition } from '../../src/conditions/registry.ts';
 import { boxDomain } from '../../src/domains/box.ts';
 import { Rng } from '../../src/core/rng.ts';
 import { makeBuiltin } from '../../src/objectives/spec.ts';
-import { runTask, type Task, type TaskState } from '../../src/parallel/tasks.ts';
+import { runTask, type Task, type TaskJob, type TaskState } from '../../src/parallel/tasks.ts';
 
 function state(deadline?: number): TaskState {
   const obj = makeBuiltin('phase-retrieval', 'd=12&m=40&seed=2');
@@ -17,7 +17,7 @@ function state(deadline?: number): TaskState {
     obj,
     ctx: floatContext(obj, { fstar: 0, xstar: null, lanczosTol: 1e-6 }),
     domain: boxDomain(12, new Array(12).fill(-2), new Array(12).fill(2)),
-    jobs: new Map([
+    jobs: new Map<string, TaskJob>([
       ['l0l1', { def: findCondition('l0l1')!, shape: { alpha: 1 } }],
       ['curvature-gap', { def: findCondition('curvature-gap')!, shape: {} }],
     ]),
