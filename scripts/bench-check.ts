@@ -50,15 +50,11 @@ for (const k of chosen) {
     rs: number[] = [],
     ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    let a = 0,
-      b = 0;
-    if (REF && r % 2 === 1) {
-      b = time(REF, k.args);
-      a = time(BIN, ours);
-    } else {
-      a = time(BIN, ours);
-      if (REF) b = time(REF, k.args);
-    }
+    // Alternate which side goes first.
+    const refFirst = REF !== null && r % 2 === 1;
+    const b0 = refFirst ? time(REF, k.args) : 0;
+    const a = time(BIN, ours);
+    const b = REF === null ? 0 : refFirst ? b0 : time(REF, k.args);
     ts.push(a);
     if (REF) {
       rs.push(b);
