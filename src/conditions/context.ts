@@ -16,7 +16,7 @@
  * the value is a function of the point, whatever the evaluation order) gives a certain lower
  * bound and a probabilistic upper bound (core/krylov.ts).
  */
-import { normInterval } from '../core/krylov.ts';
+import { normInterval, normIntervalMany, type NormResult } from '../core/krylov.ts';
 import { symEigen } from '../core/symeig.ts';
 import { gaussLegendre01 } from '../core/quad.ts';
 import { Rng } from '../core/rng.ts';
@@ -55,6 +55,12 @@ export interface FloatContext extends EvalContext {
    * the objective calls it counts do not depend on what the same thread computed before.
    */
   clearCache(): void;
+  /**
+   * Compute the Hessian norms at these points ahead, together, where the objective applies several
+   * points' Hessians at once (hessianAtMany, Lanczos range): the same values as one at a time, and the
+   * same calls, counted when an evaluation first asks for the norm.
+   */
+  prefetchHessNorms(points: Float64Array[]): void;
 }
 
 function finiteAll(v: Float64Array): boolean {
@@ -123,6 +129,8 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     hv(x, v, out);
   };
   const hessCache = new Map<string, HessEntry | null>();
+  // Bounded memory: at most 20 000 points, and about 200 MB of keys and eigenvectors.
+  const cacheMax = Math.max(64, Math.min(20_000, Math.floor(2e8 / (16 * n))));
 
   /** D³f(x)[v, v, ·] by central differences: of HVPs when the objective has them, else of gradients. */
   const thirdAlong = (x: Float64Array, v: Float64Array): Float64Array | null => {
@@ -149,8 +157,30 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     return finiteAll(out) ? out : null;
   };
 
+  /** A Lanczos run's cache entry, and what computing it says about overflows and exactness. */
+  const lanczosEntry = (r: NormResult) => {
+    if (!Number.isFinite(r.bound.lower) || !Number.isFinite(r.bound.thetaMin))
+      return { entry: null, overflow: isInf(r.bound.lower), inexact: false };
+    const top = Math.abs(r.lambdaMax) >= Math.abs(r.lambdaMin);
+    const entry: HessEntry = {
+      a: { v: r.bound.lower, err: 16 * EPS * r.bound.lower * n, krylov: r.bound },
+      v: top ? r.vecMax : r.vecMin,
+      sign: Math.sign(top ? r.lambdaMax : r.lambdaMin) || 1,
+    };
+    return { entry, overflow: false, inexact: !r.bound.exact };
+  };
+  /** Norms computed ahead (prefetchHessNorms), charged to the evaluation that first uses them. */
+  const pending = new Map<string, { calls: number; overflow: boolean; inexact: boolean }>();
+
   const hessAt = (x: Float64Array, needVector: boolean): HessEntry | null => {
     const key = keyOf(x);
+    const owed = pending.get(key);
+    if (owed) {
+      pending.delete(key);
+      ctx.evaluations += owed.calls;
+      if (owed.overflow) ctx.overflows++;
+      if (owed.inexact) ctx.hessExact = false;
+    }
     const hit = hessCache.get(key);
     if (hit !== undefined && (hit === null || hit.v !== null || !needVector)) return hit;
     let entry: HessEntry | null;
@@ -181,22 +211,12 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
           at(v, out);
         };
       }
-      const r = normInterval(op, n, rng, ctx.lanczosSteps, opts.lanczosTol);
-      if (!Number.isFinite(r.bound.lower) || !Number.isFinite(r.bound.thetaMin)) {
-        if (isInf(r.bound.lower)) ctx.overflows++;
-        entry = null;
-      } else {
-        if (!r.bound.exact) ctx.hessExact = false;
-        const top = Math.abs(r.lambdaMax) >= Math.abs(r.lambdaMin);
-        entry = {
-          a: { v: r.bound.lower, err: 16 * EPS * r.bound.lower * n, krylov: r.bound },
-          v: top ? r.vecMax : r.vecMin,
-          sign: Math.sign(top ? r.lambdaMax : r.lambdaMin) || 1,
-        };
-      }
+      const e = lanczosEntry(normInterval(op, n, rng, ctx.lanczosSteps, opts.lanczosTol));
+      if (e.overflow) ctx.overflows++;
+      if (e.inexact) ctx.hessExact = false;
+      entry = e.entry;
     }
-    // Bounded memory: at most 20 000 points, and about 200 MB of keys and eigenvectors.
-    if (hessCache.size > Math.max(64, Math.min(20_000, Math.floor(2e8 / (16 * n))))) hessCache.clear();
+    if (hessCache.size > cacheMax) hessCache.clear();
     hessCache.set(key, entry);
     return entry;
   };
@@ -246,6 +266,33 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     lanczosSteps: opts.lanczosSteps ?? 16,
     clearCache() {
       hessCache.clear();
+      pending.clear();
+    },
+    prefetchHessNorms(points) {
+      if ((n <= denseMax && H.length === n * n) || !obj.hessianAtMany) return;
+      const todo: Float64Array[] = [];
+      const keys: string[] = [];
+      for (const x of points) {
+        const key = keyOf(x);
+        if (hessCache.has(key) || keys.includes(key)) continue;
+        todo.push(x);
+        keys.push(key);
+      }
+      if (todo.length < 2 || hessCache.size + todo.length > cacheMax) return;
+      const ops = obj.hessianAtMany(todo);
+      const rs = normIntervalMany(
+        ops,
+        n,
+        todo.map((x) => new Rng(pointHash(x), 'lanczos')),
+        ctx.lanczosSteps,
+        opts.lanczosTol,
+      );
+      rs.forEach((r, k) => {
+        const e = lanczosEntry(r);
+        hessCache.set(keys[k], e.entry);
+        // What hessAt would have counted: the per-point setup and one call per product.
+        pending.set(keys[k], { calls: 1 + r.iterations, overflow: e.overflow, inexact: e.inexact });
+      });
     },
     gradNorm(p, at = 'x') {
       ctx.evaluations++;

@@ -147,6 +147,45 @@ export interface LanczosResult {
 
 /** Lanczos with full reorthogonalisation for the extreme eigenpairs of a symmetric operator. */
 export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}): LanczosResult {
+  const w = new Float64Array(n);
+  const run = lanczosSteps(n, opts, w);
+  let r = run.next();
+  while (!r.done) {
+    op(r.value, w);
+    r = run.next();
+  }
+  return r.value;
+}
+
+/**
+ * Several Lanczos runs in lockstep: at each step every run still going asks for one product, and
+ * `ops` computes them together (an objective that applies several points' Hessians in one pass over
+ * its data). Each run does exactly what `lanczos` would with its own operator: same results.
+ */
+export function lanczosMany(
+  ops: (vs: Float64Array[], outs: Float64Array[], which: number[]) => void,
+  n: number,
+  opts: LanczosOptions[],
+): LanczosResult[] {
+  const ws = opts.map(() => new Float64Array(n));
+  const runs = opts.map((o, k) => lanczosSteps(n, o, ws[k]));
+  const state = runs.map((r) => r.next());
+  for (;;) {
+    const which: number[] = [];
+    for (let k = 0; k < runs.length; k++) if (!state[k].done) which.push(k);
+    if (which.length === 0) break;
+    ops(
+      which.map((k) => state[k].value as Float64Array),
+      which.map((k) => ws[k]),
+      which,
+    );
+    for (const k of which) state[k] = runs[k].next();
+  }
+  return state.map((s) => s.value as LanczosResult);
+}
+
+/** The Lanczos process as steps: yields the vector to multiply, reads the product from `w`. */
+function* lanczosSteps(n: number, opts: LanczosOptions, w: Float64Array): Generator<Float64Array, LanczosResult, void> {
   const maxIter = Math.max(1, Math.min(n, opts.maxIter ?? 80));
   const tol = opts.tol ?? 1e-8;
   const Q: Float64Array[] = [];
@@ -161,7 +200,6 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
     qn = 1;
   }
   scal(1 / qn, q);
-  const w = new Float64Array(n);
   let invariant = false;
   let ritz = { values: new Float64Array([0]), vectors: new Float64Array([1]) } as {
     values: Float64Array;
@@ -171,7 +209,7 @@ export function lanczos(op: LinearOperator, n: number, opts: LanczosOptions = {}
     resMin = Infinity;
   for (let k = 0; k < maxIter; k++) {
     if (k === 0) Q.push(new Float64Array(q));
-    op(Q[k], w);
+    yield Q[k];
     const a = dot(w, Q[k]);
     alpha.push(a);
     axpy(-a, Q[k], w);

@@ -13,7 +13,7 @@
  * taking each one-sided failure probability as δ/2. We count k as the Krylov dimension
  * minus one (the conservative reading of "k products").
  */
-import { lanczos } from './eig.ts';
+import { lanczos, lanczosMany, type LanczosResult } from './eig.ts';
 import type { Rng } from './rng.ts';
 
 export interface KrylovBound {
@@ -94,7 +94,31 @@ export function normInterval(
   normTol?: number,
 ): NormResult {
   const start = rng.sphere(new Float64Array(n));
-  const r = lanczos(op, n, { maxIter: Math.min(steps, n), tol: 0, rng, start, normTol });
+  return normResult(lanczos(op, n, { maxIter: Math.min(steps, n), tol: 0, rng, start, normTol }), n);
+}
+
+/**
+ * `normInterval` for several operators at once (each its own start from its own rng), their
+ * products computed together by `ops` (eig.ts lanczosMany): the same results as one at a time.
+ */
+export function normIntervalMany(
+  ops: (vs: Float64Array[], outs: Float64Array[], which: number[]) => void,
+  n: number,
+  rngs: Rng[],
+  steps: number,
+  normTol?: number,
+): NormResult[] {
+  const opts = rngs.map((rng) => ({
+    maxIter: Math.min(steps, n),
+    tol: 0,
+    rng,
+    start: rng.sphere(new Float64Array(n)),
+    normTol,
+  }));
+  return lanczosMany(ops, n, opts).map((r) => normResult(r, n));
+}
+
+function normResult(r: LanczosResult, n: number): NormResult {
   const bound: KrylovBound = {
     lower: Math.max(Math.abs(r.lambdaMax), Math.abs(r.lambdaMin)),
     thetaMax: r.lambdaMax,

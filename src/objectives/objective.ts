@@ -37,6 +37,12 @@ export interface Objective {
    * stays valid after other calls; it must agree with hvp(x, ·).
    */
   hessianAt?(x: Vec): (v: Vec, out: Vec) => void;
+  /**
+   * The Hessians at several points as one operator: products for the points `which` (indices into
+   * xs), vs[i] ↦ outs[i], all at once (phase retrieval reads its data once for two points). Each
+   * product must equal hessianAt(xs[which[i]]) applied to vs[i], to the bit.
+   */
+  hessianAtMany?(xs: Vec[]): (vs: Vec[], outs: Vec[], which: number[]) => void;
   finiteSum?: FiniteSum;
   /** The known infimum, when it is known exactly. */
   fstar?: number;

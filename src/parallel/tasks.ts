@@ -146,6 +146,13 @@ export function runTask(st: TaskState, task: Task): TaskResult {
     switch (task.kind) {
       case 'eval': {
         const jobs = task.jobs.map((k) => st.jobs.get(k)!);
+        // Hessian norms the point conditions will ask for, computed together (same values, same counts).
+        if (jobs.some((j) => j.def.kind === 'point' && j.def.needsHessian)) {
+          const xs: Float64Array[] = [];
+          for (let i = 0; i * task.len < task.zs.length; i++)
+            xs.push(task.zs.subarray(i * task.len, (i + 1) * task.len));
+          ctx.prefetchHessNorms(xs);
+        }
         for (let i = 0; i * task.len < task.zs.length; i++) {
           const z = task.zs.subarray(i * task.len, (i + 1) * task.len);
           for (let j = 0; j < jobs.length; j++) evaluate(jobs[j], j, z, task.origins[i], false);

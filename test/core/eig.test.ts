@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { jacobiEigen, lanczos, symNorm } from '../../src/core/eig.ts';
+import { jacobiEigen, lanczos, lanczosMany, symNorm } from '../../src/core/eig.ts';
 import { Rng } from '../../src/core/rng.ts';
 import { gaussLegendre01 } from '../../src/core/quad.ts';
 
@@ -116,5 +116,37 @@ describe('Lanczos stopped on the norm (normTol)', () => {
     const vals = Array.from({ length: 300 }, (_, i) => (i === 0 ? 10 : -9.9 + (9.9 * i) / 299));
     const r = lanczos(diag(vals), 300, { maxIter: 16, tol: 0, rng: new Rng(3, 'l'), normTol: 1e-7 });
     expect(r.iterations).toBe(16);
+  });
+});
+
+describe('Lanczos runs in lockstep (lanczosMany)', () => {
+  it('gives each run exactly what it gives alone, whatever the others do', () => {
+    const n = 50;
+    const spectra = [0, 1, 2].map((s) =>
+      Array.from({ length: n }, (_, i) => Math.sin(i * (s + 1)) * (i === s ? 20 : 1)),
+    );
+    const op = (vals: number[]) => (v: Float64Array, out: Float64Array) => {
+      for (let i = 0; i < n; i++) out[i] = vals[i] * v[i];
+    };
+    const opts = [0, 1, 2].map((k) => ({
+      maxIter: 30,
+      tol: 0,
+      rng: new Rng(k, 'm'),
+      normTol: k === 1 ? undefined : 1e-7,
+    }));
+    const alone = spectra.map((vals, k) => lanczos(op(vals), n, { ...opts[k], rng: new Rng(k, 'm') }));
+    const asked: number[][] = [];
+    const together = lanczosMany(
+      (vs, outs, which) => {
+        asked.push(which);
+        which.forEach((k, i) => op(spectra[k])(vs[i], outs[i]));
+      },
+      n,
+      opts,
+    );
+    expect(together).toEqual(alone);
+    // Each run was asked for as many products as it took steps, and a run that stopped was asked no more.
+    for (let k = 0; k < 3; k++) expect(asked.filter((w) => w.includes(k)).length).toBe(alone[k].iterations);
+    expect(new Set(alone.map((r) => r.iterations)).size).toBeGreaterThan(1);
   });
 });

@@ -63,6 +63,11 @@ export function phaseRetrievalKernels(data: PhaseRetrievalData) {
       const c = prCoefKernel(A, y, m, d, z);
       return (v: Float64Array, out: Float64Array) => prHvpcKernel(A, c, m, d, v, out);
     },
+    hessianAtMany(zs: Float64Array[]) {
+      const cs = zs.map((z) => prCoefKernel(A, y, m, d, z));
+      return (vs: Float64Array[], outs: Float64Array[], which: number[]) =>
+        which.forEach((k, i) => prHvpcKernel(A, cs[k], m, d, vs[i], outs[i]));
+    },
   };
 }
 
@@ -80,6 +85,7 @@ export function makePhaseRetrieval(data: PhaseRetrievalData, name: string, seed:
     // multiply-adds, not d HVPs), and Lanczos products with the coefficients formed once per point.
     ...(k.hessian ? { hessian: k.hessian } : {}),
     hessianAt: k.hessianAt,
+    hessianAtMany: k.hessianAtMany,
     x0,
     notes: [
       `synthetic instance: a_r ~ N(0, 0.5), x ~ N(0, 0.5), noise ~ N(0, 16), z0 ~ N(1, 6) (variances), m = ${m}, d = ${d}`,

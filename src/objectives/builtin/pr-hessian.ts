@@ -251,3 +251,113 @@ export function hessKernel(): FuncDef {
   );
   return { name: 'hess', params: [I32, I32, I32, I32, I32], results: [], code: c };
 }
+
+/**
+ * Two points' products in one pass over A: out1 ← Aᵀ(c1 ⊙ Av1), out2 ← Aᵀ(c2 ⊙ Av2), each with the
+ * same operations in the same order as `hvpc` (so the same bits): A, the cost of a product here,
+ * is read once for both. params: A, c1, c2, mp, dp, v1, v2, out1, out2.
+ */
+export function hvpc2Kernel(): FuncDef {
+  const c = new Code(9);
+  const A = 0,
+    C1 = 1,
+    C2 = 2,
+    MP = 3,
+    DP = 4,
+    V1 = 5,
+    V2 = 6,
+    O1 = 7,
+    O2 = 8;
+  const r = c.local(I32),
+    jb = c.local(I32),
+    endB = c.local(I32),
+    addr = c.local(I32);
+  const a = [c.local(I32), c.local(I32), c.local(I32), c.local(I32)];
+  const acc1 = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
+  const acc2 = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
+  const cv1 = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
+  const cv2 = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
+  const va = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
+  const v1 = c.local(V128),
+    v2 = c.local(V128);
+  c.get(DP).i32(3).i32shl().set(endB);
+  c.forLoop(
+    jb,
+    () => c.i32(0),
+    endB,
+    16,
+    () => {
+      c.get(O1).get(jb).i32add().vzero().v128store();
+      c.get(O2).get(jb).i32add().vzero().v128store();
+    },
+  );
+  c.forLoop(
+    r,
+    () => c.i32(0),
+    MP,
+    4,
+    () => {
+      c.get(A).get(r).get(endB).i32mul().i32add().set(a[0]);
+      for (let k = 1; k < 4; k++)
+        c.get(a[k - 1])
+          .get(endB)
+          .i32add()
+          .set(a[k]);
+      for (let k = 0; k < 4; k++) {
+        c.vzero().set(acc1[k]);
+        c.vzero().set(acc2[k]);
+      }
+      c.forLoop(
+        jb,
+        () => c.i32(0),
+        endB,
+        16,
+        () => {
+          c.get(V1).get(jb).i32add().v128load().set(v1);
+          c.get(V2).get(jb).i32add().v128load().set(v2);
+          for (let k = 0; k < 4; k++) {
+            c.get(a[k]).get(jb).i32add().v128load().set(va[k]);
+            c.get(acc1[k]).get(va[k]).get(v1).f64x2mul().f64x2add().set(acc1[k]);
+            c.get(acc2[k]).get(va[k]).get(v2).f64x2mul().f64x2add().set(acc2[k]);
+          }
+        },
+      );
+      for (const [C, acc, cv] of [
+        [C1, acc1, cv1],
+        [C2, acc2, cv2],
+      ] as const) {
+        c.get(C).get(r).i32(3).i32shl().i32add().set(addr);
+        for (let k = 0; k < 4; k++)
+          c.get(addr)
+            .f64load(8 * k)
+            .get(acc[k])
+            .f64x2lane(0)
+            .get(acc[k])
+            .f64x2lane(1)
+            .f64add()
+            .f64mul()
+            .f64x2splat()
+            .set(cv[k]);
+      }
+      c.forLoop(
+        jb,
+        () => c.i32(0),
+        endB,
+        16,
+        () => {
+          for (let k = 0; k < 4; k++) c.get(a[k]).get(jb).i32add().v128load().set(va[k]);
+          for (const [O, cv] of [
+            [O1, cv1],
+            [O2, cv2],
+          ] as const) {
+            c.get(O).get(jb).i32add().tee(addr);
+            c.get(addr).v128load();
+            for (let k = 0; k < 4; k++) c.get(cv[k]).get(va[k]).f64x2mul().f64x2add();
+            c.v128store();
+          }
+        },
+      );
+    },
+  );
+  return { name: 'hvpc2', params: [I32, I32, I32, I32, I32, I32, I32, I32, I32], results: [], code: c };
+}

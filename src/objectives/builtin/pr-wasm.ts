@@ -10,7 +10,7 @@
  * pr-kernels.ts is the plain TypeScript reference these are tested against.
  */
 import { assemble, Code, F64, I32, V128, wasmSimdAvailable, type FuncDef } from '../../core/wasm.ts';
-import { coefKernel, hessKernel, hvpcKernel } from './pr-hessian.ts';
+import { coefKernel, hessKernel, hvpc2Kernel, hvpcKernel } from './pr-hessian.ts';
 
 /** Emits: for each 4-row panel, inner products → coefficients → rank-4 update of out. */
 function kernel(kind: 'value' | 'grad' | 'hvp'): FuncDef {
@@ -240,7 +240,16 @@ function module(): WebAssembly.Module {
   if (!compiled)
     compiled = new WebAssembly.Module(
       assemble(
-        [kernel('value'), kernel('grad'), kernel('hvp'), batchKernel(), coefKernel(), hvpcKernel(), hessKernel()],
+        [
+          kernel('value'),
+          kernel('grad'),
+          kernel('hvp'),
+          batchKernel(),
+          coefKernel(),
+          hvpcKernel(),
+          hessKernel(),
+          hvpc2Kernel(),
+        ],
         1,
       ),
     );
@@ -257,6 +266,8 @@ export interface PrWasm {
   hessian?(z: Float64Array, out: Float64Array): void;
   /** The Hessian at z as an operator: the coefficients c formed once, each product one pass over A. */
   hessianAt(z: Float64Array): (v: Float64Array, out: Float64Array) => void;
+  /** The Hessians at several points: products for two points at a time in one pass over A. */
+  hessianAtMany(zs: Float64Array[]): (vs: Float64Array[], outs: Float64Array[], which: number[]) => void;
 }
 
 /** Largest dimension with a dense Hessian kernel (its d² doubles live in the module's memory). */
@@ -271,7 +282,7 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
   const zeroRow = mp - 1;
   const idxCap = m + 4;
   const dense = dp <= DENSE_MAX;
-  const bytes = 8 * (mp * dp + mp + 3 * dp + mp + (dense ? dp * dp : 0) + 1) + 4 * idxCap;
+  const bytes = 8 * (mp * dp + mp + 3 * dp + 2 * mp + 2 * dp + (dense ? dp * dp : 0) + 1) + 4 * idxCap;
   if (bytes > 1.5 * 2 ** 30) return null;
   const inst = new WebAssembly.Instance(module(), {});
   const ex = inst.exports as unknown as {
@@ -283,6 +294,17 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     coef(A: number, y: number, mp: number, dp: number, z: number, c: number, scale: number): void;
     hvpc(A: number, c: number, mp: number, dp: number, v: number, out: number): void;
     hess(A: number, c: number, mp: number, dp: number, H: number): void;
+    hvpc2(
+      A: number,
+      c1: number,
+      c2: number,
+      mp: number,
+      dp: number,
+      v1: number,
+      v2: number,
+      o1: number,
+      o2: number,
+    ): void;
   };
   const pages = Math.ceil(bytes / 65536);
   ex.memory.grow(Math.max(0, pages - ex.memory.buffer.byteLength / 65536));
@@ -294,7 +316,10 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     offOut = offV + 8 * dp,
     offIdx = offOut + 8 * dp,
     offC = offIdx + 4 * idxCap + 4 * (idxCap & 1),
-    offH = offC + 8 * mp;
+    offC2 = offC + 8 * mp,
+    offV2 = offC2 + 8 * mp,
+    offO2 = offV2 + 8 * dp,
+    offH = offO2 + 8 * dp;
   const iw = new Int32Array(buf, offIdx, idxCap);
   const Aw = new Float64Array(buf, offA, mp * dp);
   for (let r = 0; r < m; r++) Aw.set(A.subarray(r * d, r * d + d), r * dp);
@@ -303,13 +328,28 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     vw = new Float64Array(buf, offV, dp),
     ow = new Float64Array(buf, offOut, dp);
   const twoM = 2 * m;
-  const cw = new Float64Array(buf, offC, mp);
+  const cw = new Float64Array(buf, offC, mp),
+    c2w = new Float64Array(buf, offC2, mp),
+    v2w = new Float64Array(buf, offV2, dp),
+    o2w = new Float64Array(buf, offO2, dp);
   const hw = dense ? new Float64Array(buf, offH, dp * dp) : null;
-  // The coefficients in the module's memory belong to one operator at a time (each keeps a copy).
-  let cOwner: object | null = null;
-  const coefAt = (z: Float64Array) => {
+  // The coefficients in the module's memory belong to one point at a time (each operator keeps its copies).
+  let inC: Float64Array | null = null,
+    inC2: Float64Array | null = null;
+  const coefAt = (z: Float64Array): Float64Array => {
     zw.set(z);
     ex.coef(offA, offY, mp, dp, offZ, offC, 1 / m);
+    inC = null;
+    return Float64Array.from(cw);
+  };
+  const product = (c: Float64Array, v: Float64Array, out: Float64Array) => {
+    if (inC !== c) {
+      cw.set(c);
+      inC = c;
+    }
+    vw.set(v);
+    ex.hvpc(offA, offC, mp, dp, offV, offOut);
+    out.set(ow.subarray(0, d));
   };
   return {
     value(z) {
@@ -341,7 +381,6 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
     hessian: hw
       ? (z, out) => {
           coefAt(z);
-          cOwner = null;
           ex.hess(offA, offC, mp, dp, offH);
           for (let i = 0; i < d; i++)
             for (let j = i; j < d; j++) {
@@ -352,18 +391,31 @@ export function makePrWasm(A: Float64Array, y: Float64Array, m: number, d: numbe
         }
       : undefined,
     hessianAt(z) {
-      coefAt(z);
-      const own = {};
-      const c = Float64Array.from(cw);
-      cOwner = own;
-      return (v, out) => {
-        if (cOwner !== own) {
-          cw.set(c);
-          cOwner = own;
+      const c = coefAt(z);
+      return (v, out) => product(c, v, out);
+    },
+    hessianAtMany(zs) {
+      const cs = zs.map(coefAt);
+      return (vs, outs, which) => {
+        let i = 0;
+        for (; i + 1 < which.length; i += 2) {
+          const c1 = cs[which[i]],
+            c2 = cs[which[i + 1]];
+          if (inC !== c1) {
+            cw.set(c1);
+            inC = c1;
+          }
+          if (inC2 !== c2) {
+            c2w.set(c2);
+            inC2 = c2;
+          }
+          vw.set(vs[i]);
+          v2w.set(vs[i + 1]);
+          ex.hvpc2(offA, offC, offC2, mp, dp, offV, offV2, offOut, offO2);
+          outs[i].set(ow.subarray(0, d));
+          outs[i + 1].set(o2w.subarray(0, d));
         }
-        vw.set(v);
-        ex.hvpc(offA, offC, mp, dp, offV, offOut);
-        out.set(ow.subarray(0, d));
+        if (i < which.length) product(cs[which[i]], vs[i], outs[i]);
       };
     },
   };
