@@ -223,6 +223,17 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
 
   const placed = (at: At, d: Float64Array): Tangent => (at === 'y' ? { y: d } : { x: d });
 
+  /** ∇_x R = ∇f(x) − ∇f(y), ∇_y R = −∇²f(y)(x − y), with ∇f(y) in gy. */
+  const taylorTangent = (x: Float64Array, y: Float64Array): Tangent => {
+    gradAt(x, gx);
+    const dx = Float64Array.from(gx, (t, i) => t - gy[i]);
+    for (let i = 0; i < n; i++) xt[i] = x[i] - y[i];
+    const dy = new Float64Array(n);
+    hvp(y, xt, dy);
+    for (let i = 0; i < n; i++) dy[i] = -dy[i];
+    return { x: dx, y: dy };
+  };
+
   // The gradients at the last two points asked for (x and y of a pair): a condition that needs ∇f
   // twice at a point (‖∇f(x) − ∇f(y)‖ then ‖∇f(y)‖; f − f* then ‖∇f‖) pays for it once.
   const memo = [0, 1].map(() => ({ x: new Float64Array(n), g: new Float64Array(n), f: NaN, set: false }));
@@ -361,6 +372,15 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     taylor(x, y) {
       const fy = gradAt(y, gy);
       if (!Number.isFinite(fy) || !finiteAll(gy)) return null;
+      if (obj.taylor) {
+        // The objective's own residual, from its terms of order two and up (no quadrature).
+        ctx.evaluations++;
+        const t = obj.taylor(x, y);
+        if (!Number.isFinite(t.value)) return null;
+        const a: Approx = { v: t.value, err: Number.isFinite(t.err) ? t.err : Infinity };
+        if (ctx.tangents) a.d = taylorTangent(x, y);
+        return a;
+      }
       // Also require f(x) to be defined: the residual is about f(x).
       if (!Number.isFinite(obj.value(x))) return null;
       let absS = 0;
@@ -388,15 +408,7 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       const r = dist(x, y);
       const err = Math.abs(r20 - r12) + 64 * EPS * (abs20 + nrm2(gy) * r) + gradScaleErr(n, nrm2(gy), fy, y) * r;
       const a: Approx = { v: r20, err: Number.isFinite(err) ? err : Infinity };
-      if (ctx.tangents) {
-        gradAt(x, gx);
-        const dx = Float64Array.from(gx, (t, i) => t - gy[i]);
-        for (let i = 0; i < n; i++) xt[i] = x[i] - y[i];
-        const dy = new Float64Array(n);
-        hvp(y, xt, dy);
-        for (let i = 0; i < n; i++) dy[i] = -dy[i];
-        a.d = { x: dx, y: dy };
-      }
+      if (ctx.tangents) a.d = taylorTangent(x, y);
       return a;
     },
     gap(p, at = 'x') {

@@ -43,6 +43,12 @@ export interface Objective {
    * product must equal hessianAt(xs[which[i]]) applied to vs[i], to the bit.
    */
   hessianAtMany?(xs: Vec[]): (vs: Vec[], outs: Vec[], which: number[]) => void;
+  /**
+   * The Taylor residual f(x) − f(y) − ⟨∇f(y), x − y⟩ with an absolute error bound, computed without
+   * cancelling its first-order terms (a built-in that knows its structure); else the checks integrate
+   * gradient differences along the segment.
+   */
+  taylor?(x: Vec, y: Vec): { value: number; err: number };
   finiteSum?: FiniteSum;
   /** The known infimum, when it is known exactly. */
   fstar?: number;
@@ -119,6 +125,10 @@ export function guarded(obj: Objective): Objective {
   if (obj.hessian) {
     const h = obj.hessian.bind(obj);
     out.hessian = (x, o) => wrap('Hessian', x, () => h(x, o));
+  }
+  if (obj.taylor) {
+    const t = obj.taylor.bind(obj);
+    out.taylor = (x, y) => wrap('Taylor residual', x, () => t(x, y));
   }
   if (obj.hessianAt) {
     const at = obj.hessianAt.bind(obj);

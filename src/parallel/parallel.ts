@@ -157,11 +157,14 @@ export function workerRunner(
       })
       .catch((e: unknown) => {
         ready = false;
+        // Workers stopped because the run ended before they were needed: nothing to say.
+        if (closing) return;
         note = `the workers could not load ${spec} (${e instanceof Error ? e.message : String(e)}): the run used one thread`;
       });
   };
   if (deadline !== undefined || o.wait) start();
   let spentHere = 0;
+  let closing = false;
   const local = mainTaskState(env, jobs);
   const grace = deadline !== undefined ? 1000 + 0.02 * Math.max(0, deadline - performance.now()) : 0;
   const timeUp = (): TaskResult => ({ records: [], overflows: 0, hessExact: true, timeUp: true });
@@ -242,6 +245,7 @@ export function workerRunner(
       return [...results, ...rest.map(here)];
     },
     async close() {
+      closing = true;
       await (pool as Tinypool | null)?.destroy();
     },
     get note() {

@@ -11,12 +11,14 @@ import type { BuiltinDef, Objective } from '../objective.ts';
 import {
   prBatchKernel,
   prCoefKernel,
+  prDotsKernel,
   prGradKernel,
   prHessKernel,
   prHvpcKernel,
   prHvpKernel,
   prValueKernel,
 } from './pr-kernels.ts';
+import { prTaylorFromDots } from './pr-taylor.ts';
 import { makePrWasm } from './pr-wasm.ts';
 
 export interface PhaseRetrievalData {
@@ -63,6 +65,13 @@ export function phaseRetrievalKernels(data: PhaseRetrievalData) {
       const c = prCoefKernel(A, y, m, d, z);
       return (v: Float64Array, out: Float64Array) => prHvpcKernel(A, c, m, d, v, out);
     },
+    taylor(x: Float64Array, p: Float64Array) {
+      const u = Float64Array.from(x, (v, j) => v - p[j]);
+      const { s, t } = prDotsKernel(A, m, d, p, u);
+      const rn = Float64Array.from({ length: m }, (_, r) => Math.hypot(...A.subarray(r * d, r * d + d)));
+      const nrm = (v: Float64Array) => Math.hypot(...v);
+      return prTaylorFromDots(s, t, y, rn, m, d, nrm(p), nrm(u));
+    },
     hessianAtMany(zs: Float64Array[]) {
       const cs = zs.map((z) => prCoefKernel(A, y, m, d, z));
       return (vs: Float64Array[], outs: Float64Array[], which: number[]) =>
@@ -86,6 +95,7 @@ export function makePhaseRetrieval(data: PhaseRetrievalData, name: string, seed:
     ...(k.hessian ? { hessian: k.hessian } : {}),
     hessianAt: k.hessianAt,
     hessianAtMany: k.hessianAtMany,
+    taylor: k.taylor,
     x0,
     notes: [
       `synthetic instance: a_r ~ N(0, 0.5), x ~ N(0, 0.5), noise ~ N(0, 16), z0 ~ N(1, 6) (variances), m = ${m}, d = ${d}`,

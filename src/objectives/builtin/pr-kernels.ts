@@ -260,3 +260,20 @@ export function prHessKernel(A: Float64Array, c: Float64Array, m: number, d: num
   }
   for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) out[i * d + j] = out[j * d + i];
 }
+
+/** s = Ap and t = Au (the Taylor residual's inner products). */
+export function prDotsKernel(A: Float64Array, m: number, d: number, p: Float64Array, u: Float64Array) {
+  const s = new Float64Array(m),
+    t = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    let a = 0,
+      b = 0;
+    for (let j = 0; j < d; j++) {
+      a += A[r * d + j] * p[j];
+      b += A[r * d + j] * u[j];
+    }
+    s[r] = a;
+    t[r] = b;
+  }
+  return { s, t };
+}
