@@ -35,7 +35,7 @@ export class DerivativeError extends ObjectiveError {
 const full = (v: number) => String(v);
 
 /** The check's Lanczos runs stop when the norm has converged to this relative residual (context.ts). */
-export const LANCZOS_TOL = 1e-6;
+export const LANCZOS_TOL = 1e-5;
 
 /** The quick derivative check that runs before any condition (unless --no-verify). */
 export function checkDerivatives(

@@ -33,9 +33,10 @@ export interface FloatContextOptions {
   lanczosSteps?: number;
   /**
    * Stop a Lanczos run once its norm has converged to this relative residual (core/eig.ts
-   * `normTol`; default: run every step). The check's context uses 1e-6 (check.ts): the Ritz value
-   * is then within about 1e-12 relative of the eigenvalue where the spectrum has a gap (phase
-   * retrieval at d = 100: 2e-12 at most over 300 points, 10 products instead of 16).
+   * `normTol`; default: run every step). The check's context uses 1e-5 (check.ts): the Ritz value
+   * is then within about 1e-10 relative of the eigenvalue where the spectrum has a gap (phase
+   * retrieval at d = 100: 1.5e-10 at most over 300 points, 9 products instead of 16); the samples a
+   * result rests on are re-evaluated exactly (refine.ts).
    */
   lanczosTol?: number;
   /** Measure the objective's rounding noise in gaps (the re-check context). */

@@ -51,7 +51,35 @@ export async function checkParallel(
         'workers need an objective named by a spec string (builtin:, expr:, a module path): the run used one thread',
       ),
     );
-  return checkObjectiveWith(obj, specs, opts, (f) => workerRunner(f, spec, workers));
+  // An objective whose gradient takes more than 20 µs makes a run of seconds: its workers start now
+  // and load it while this thread checks the derivatives and finds the special points.
+  const pool = gradientMicros(obj, opts) > 20 ? warmPool(spec, workers) : undefined;
+  try {
+    return await checkObjectiveWith(obj, specs, opts, (f) => workerRunner(f, spec, workers, { pool }));
+  } finally {
+    // Also when no runner took it (a run without pools, a domain the workers cannot rebuild).
+    await pool?.destroy().catch(() => {});
+  }
+}
+
+/** The fastest of three gradients at the centre of the check's domain, in microseconds. */
+function gradientMicros(obj: Objective, opts: CheckRunOptions): number {
+  const x = opts.domain ? opts.domain.centre() : new Float64Array(obj.dim).fill((opts.box[0] + opts.box[1]) / 2);
+  const g = new Float64Array(obj.dim);
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    obj.grad(x, g);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return 1000 * best;
+}
+
+/** A pool whose workers load the objective ahead of the run. */
+function warmPool(spec: string, workers: number): Tinypool {
+  const p = new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false });
+  for (let k = 0; k < workers; k++) p.run({ warm: spec } satisfies WorkerMessage).catch(() => {});
+  return p;
 }
 
 /** Milliseconds of tasks run in this thread before workers are started (a smaller check ends first). */
@@ -108,7 +136,7 @@ export function workerRunner(
   f: Fill,
   spec: string,
   workers: number,
-  o: { wait?: boolean } = {},
+  o: { wait?: boolean; pool?: Tinypool } = {},
 ): Runner & { stats: { local: number; remote: number } } {
   const { env, jobs } = f;
   const n = env.obj.dim;
@@ -143,7 +171,9 @@ export function workerRunner(
     const c = env.domain.centre();
     const g = new Float64Array(n);
     const f0 = env.obj.grad(c, g);
-    const p = new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false });
+    const p =
+      o.pool ??
+      new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false });
     pool = p;
     probes = Promise.all(Array.from({ length: workers }, () => p.run({ init } satisfies WorkerMessage)))
       .then((ps: Probe[]) => {
@@ -162,7 +192,7 @@ export function workerRunner(
         note = `the workers could not load ${spec} (${e instanceof Error ? e.message : String(e)}): the run used one thread`;
       });
   };
-  if (deadline !== undefined || o.wait) start();
+  if (deadline !== undefined || o.wait || o.pool) start();
   let spentHere = 0;
   let closing = false;
   const local = mainTaskState(env, jobs);
@@ -246,7 +276,8 @@ export function workerRunner(
     },
     async close() {
       closing = true;
-      await (pool as Tinypool | null)?.destroy();
+      // A pool made ahead of the run is destroyed by its maker (checkParallel).
+      if (!o.pool) await (pool as Tinypool | null)?.destroy();
     },
     get note() {
       return note;

@@ -7,6 +7,7 @@ import { floatContext } from '../conditions/context.ts';
 import { findCondition } from '../conditions/registry.ts';
 import type { Params } from '../conditions/model.ts';
 import { parseDomain } from '../cli/checkargs.ts';
+import type { Objective } from '../objectives/objective.ts';
 import { resolveObjective } from '../objectives/spec.ts';
 import { runTask, type Task, type TaskResult, type TaskState } from './tasks.ts';
 
@@ -26,7 +27,9 @@ export interface WorkerInit {
 }
 
 export interface WorkerMessage {
-  init: WorkerInit;
+  /** Only load the objective (a run about to need the workers, while its main thread prepares). */
+  warm?: string;
+  init?: WorkerInit;
   /** No task: report what was built (the runner compares it with the main thread's objective). */
   task?: Task;
   /** Where the point being evaluated is published (1 + length of z doubles). */
@@ -42,9 +45,15 @@ export interface Probe {
 }
 
 let built: { key: string; state: Promise<TaskState> } | null = null;
+const objectives = new Map<string, Promise<Objective>>();
+const objectiveOf = (spec: string) => {
+  let o = objectives.get(spec);
+  if (!o) objectives.set(spec, (o = resolveObjective(spec)));
+  return o;
+};
 
 async function build(init: WorkerInit): Promise<TaskState> {
-  const obj = await resolveObjective(init.objective);
+  const obj = await objectiveOf(init.objective);
   const domain = parseDomain(init.domain, obj.dim);
   const ctx = floatContext(obj, {
     fstar: init.fstar,
@@ -62,7 +71,12 @@ async function build(init: WorkerInit): Promise<TaskState> {
   return { obj, ctx, domain, jobs, strict: init.strict, deadline };
 }
 
-export default async function work(msg: WorkerMessage): Promise<TaskResult | Probe> {
+export default async function work(msg: WorkerMessage): Promise<TaskResult | Probe | null> {
+  if (msg.warm !== undefined) {
+    await objectiveOf(msg.warm);
+    return null;
+  }
+  if (!msg.init) throw new Error('worker: a message needs init or warm');
   if (!built || built.key !== msg.init.key) built = { key: msg.init.key, state: build(msg.init) };
   const st = await built.state;
   if (!msg.task) {
