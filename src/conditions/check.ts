@@ -34,8 +34,18 @@ export class DerivativeError extends ObjectiveError {
 
 const full = (v: number) => String(v);
 
-/** The check's Lanczos runs stop when the norm has converged to this relative residual (context.ts). */
+/**
+ * The check's Lanczos runs stop when the norm has converged to this relative residual (context.ts),
+ * unless a claim rests on Hessian norms: its `holds` needs every sample's probabilistic upper end
+ * below the claim (verdict.ts), and that end needs the steps (16 products certify even a loose claim
+ * over thousands of samples; 8 cannot certify one sample at the joint 99.9 %).
+ */
 export const LANCZOS_TOL = 1e-5;
+
+/** The Lanczos tolerance of a run: none when one of its claims is on a Hessian condition. */
+export function lanczosTolFor(specs: { r: Resolved }[]): number | undefined {
+  return specs.some(({ r }) => r.def.needsHessian && r.mode.kind === 'claim') ? undefined : LANCZOS_TOL;
+}
 
 /** The quick derivative check that runs before any condition (unless --no-verify). */
 export function checkDerivatives(
@@ -155,6 +165,8 @@ export type CheckRunOptions = CheckOptions & { progress?: (done: number, total: 
 export interface Fill {
   env: Env;
   jobs: Job[];
+  /** The run's Lanczos tolerance (lanczosTolFor). */
+  lanczosTol?: number;
 }
 
 /** Carries out the batches of tasks of a run: in this thread, or spread over workers. */
@@ -255,7 +267,7 @@ function* checkSteps(
       results[s.index] = r.def.run(obj, r.claimed, { box: [domain.lo[0], domain.hi[0]], seed: opts.seed }, base);
     } else pooled.push(s);
   }
-  const ctx = floatContext(obj, { fstar: fstar?.value ?? 0, xstar, lanczosTol: LANCZOS_TOL });
+  const ctx = floatContext(obj, { fstar: fstar?.value ?? 0, xstar, lanczosTol: lanczosTolFor(pooled) });
   const env: Env = {
     obj,
     domain,
@@ -268,7 +280,7 @@ function* checkSteps(
   };
   const jobs = makeJobs(pooled, env);
   if (jobs.length > 0) {
-    started({ env, jobs });
+    started({ env, jobs, lanczosTol: lanczosTolFor(pooled) });
     opts.progress?.(0, jobs.length, jobs[0].def.name);
     yield* fillPools(jobs, env, (k, name) => opts.progress?.(k, jobs.length, name));
   }

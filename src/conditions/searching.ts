@@ -88,7 +88,11 @@ function topK(pool: Pool, score: (i: number) => number, k: number): number[] {
 }
 
 /** The bounding box of z's space (x's domain, twice for pairs) and the projection onto the domain (twice). */
-export function boundsOfZ(domain: Domain, kind: 'point' | 'pair', n: number) {
+export function boundsOfZ(
+  domain: Domain,
+  kind: 'point' | 'pair',
+  n: number,
+): { lo: Float64Array; hi: Float64Array; project: (z: Float64Array) => void } {
   const lo = kind === 'pair' ? Float64Array.from([...domain.lo, ...domain.lo]) : domain.lo;
   const hi = kind === 'pair' ? Float64Array.from([...domain.hi, ...domain.hi]) : domain.hi;
   const project = (z: Float64Array) => {

@@ -21,7 +21,6 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import {
-  LANCZOS_TOL,
   checkObjective,
   checkObjectiveWith,
   type CheckRunOptions,
@@ -81,6 +80,9 @@ function warmPool(spec: string, workers: number): Tinypool {
   for (let k = 0; k < workers; k++) p.run({ warm: spec } satisfies WorkerMessage).catch(() => {});
   return p;
 }
+
+/** Runs of this process (a worker rebuilds its state for each). */
+let runs = 0;
 
 /** Milliseconds of tasks run in this thread before workers are started (a smaller check ends first). */
 const LOCAL_FIRST = 300;
@@ -150,12 +152,12 @@ export function workerRunner(
     };
   const deadline = env.opts.deadline;
   const init: WorkerInit = {
-    key: `${process.pid}/${performance.timeOrigin}/${Math.random()}`,
+    key: `${process.pid}/${performance.timeOrigin}/${++runs}`,
     objective: spec,
     domain: env.domain.spec,
     fstar: env.fstar?.value ?? 0,
     xstar: env.xstar ? Array.from(env.xstar) : null,
-    lanczosTol: LANCZOS_TOL,
+    lanczosTol: f.lanczosTol,
     strict: env.opts.strict === true,
     jobs: jobs.map((j) => ({ key: j.key, name: j.def.name, shape: j.shape })),
     deadlineEpoch: deadline !== undefined ? deadline - performance.now() + Date.now() : undefined,
@@ -260,7 +262,10 @@ export function workerRunner(
             new Promise<void>((r) => (timer = setTimeout(r, deadline - performance.now() + grace))),
           ]);
           clearTimeout(timer);
-          if (ready === null) return tasks.map(timeUp);
+          if (ready === null) {
+            note = `the workers had not loaded ${spec} and answered at the domain's centre by the time limit: nothing was evaluated`;
+            return tasks.map(timeUp);
+          }
         } else {
           results.push(here(tasks[results.length]));
           await yieldLoop();

@@ -19,7 +19,8 @@ export interface WorkerInit {
   domain: string;
   fstar: number;
   xstar: number[] | null;
-  lanczosTol: number;
+  /** The run's Lanczos tolerance (check.ts lanczosTolFor; none: every step). */
+  lanczosTol?: number;
   strict: boolean;
   jobs: { key: string; name: string; shape: Params }[];
   /** The deadline as a wall-clock time (Date.now() milliseconds): threads have their own performance.now(). */
