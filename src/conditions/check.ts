@@ -69,7 +69,10 @@ function specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes
   if (obj.x0) special.push(obj.x0);
   const xstar = opts.xstar ?? obj.xstar;
   if (xstar) special.push(xstar);
-  const stationary = findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12);
+  // A finite domain has no stationary points to find beyond its own points.
+  const stationary = domain.finite
+    ? []
+    : findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12);
   special.push(...stationary);
   if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
   return special;
@@ -204,6 +207,7 @@ export function checkObjective(
     opts.progress?.(k + 1, jobs.length, job.def.name);
   });
   shareAcross(jobs);
+  if (domain.notes) notes.push(...domain.notes);
   for (const job of jobs) for (const s of job.specs) results[s.index] = resultFor(job, s.r, env);
   return report(results as ConditionResult[], fstar);
 }
