@@ -64,12 +64,22 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['gensmooth list', 'gensmooth list | grep ^condition'],
   },
   verify: {
-    usage: ['verify OBJECTIVE [--seed S] [--box LO:HI] [--strict] [--json]'],
+    usage: [
+      'verify OBJECTIVE [--seed S] [--box LO:HI | --domain SPEC [--center X]] [--at X1,...]... [--strict] [--json]',
+    ],
     summary: "the objective's gradient and Hessian-vector product against finite differences",
     about:
       'Exit 0 when they agree to within the finite-difference error, 1 when not; a mismatch is described in\n' +
       'words ("the gradient looks sign-flipped", "off by a factor 2") with the numbers in full precision.',
-    flags: [SEED, ['--box LO:HI', 'points are sampled in [LO, HI] in every coordinate', '-3:3'], STRICT, JSON_FLAG],
+    flags: [
+      SEED,
+      ['--box LO:HI', 'points are sampled in [LO, HI] in every coordinate', '-3:3'],
+      DOMAIN,
+      DOMAIN_ARGS[0],
+      ['--at X1,...', 'check at this point (repeatable; one number: every coordinate)', 'seeded points of the domain'],
+      STRICT,
+      JSON_FLAG,
+    ],
     examples: ['gensmooth verify builtin:phase-retrieval', "gensmooth verify 'expr:x1^4 + x2^2' --json"],
   },
   check: {
