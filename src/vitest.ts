@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { expect as vitestExpect } from 'vitest';
 import { checkObjective } from './conditions/check.ts';
 import { parseDomain } from './domains/parse.ts';
+import { findCondition } from './conditions/registry.ts';
 import { parseConditionSpec } from './conditions/spec.ts';
 import { type ConditionResult } from './conditions/result.ts';
 import type { Objective } from './objectives/objective.ts';
@@ -184,7 +185,12 @@ export async function satisfy(objective: string | Objective, condition: string, 
   const replay =
     typeof objective === 'string' ? replayCommand(path ?? objective, condition, o) : replayFor(obj, condition, o);
   // A counterexample also gets the command that evaluates it alone (--at), with the f* the run used.
-  if (r.verdict === 'fails' && typeof objective === 'string' && r.counterexample.x) {
+  if (
+    r.verdict === 'fails' &&
+    typeof objective === 'string' &&
+    r.counterexample.x &&
+    !findCondition(condition.split(':')[0])?.run
+  ) {
     const at = [r.counterexample.x, ...(r.counterexample.y ? [r.counterexample.y] : [])];
     const fstar = o.fstar ?? report.fstar?.value;
     r.counterexample.replay = replayCommand(path ?? objective, condition, { ...o, fstar, at });

@@ -1,5 +1,6 @@
 /** `gensmooth check OBJECTIVE ...`: verdicts on claimed constants, or estimates of the tightest ones. */
 import { checkObjective } from '../conditions/check.ts';
+import { findCondition } from '../conditions/registry.ts';
 import type { CheckReport, ConditionResult } from '../conditions/result.ts';
 import { checkExitCode } from '../conditions/verdict.ts';
 import { toJson } from './args.ts';
@@ -18,7 +19,8 @@ export function replayAt(
   domainSpec: string,
   report: CheckReport,
 ): string | undefined {
-  if (r.verdict !== 'fails' || !r.counterexample.x) return undefined;
+  // A condition with its own procedure (growth on spheres) has no single point to replay.
+  if (r.verdict !== 'fails' || !r.counterexample.x || findCondition(r.condition)?.run) return undefined;
   const spec = `${r.condition}${
     Object.keys(r.claimed).length
       ? ':' +

@@ -186,7 +186,12 @@ export function checkObjective(
     else if (r.def.run) {
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { verdict, counterexample, cause, reason, ...base } = inconclusiveUsage(r, '', 'usage', domain);
-      results[s.index] = r.def.run(obj, r.claimed, { box: [domain.lo[0], domain.hi[0]], seed: opts.seed }, base);
+      results[s.index] = r.def.run(
+        obj,
+        r.claimed,
+        { box: [domain.lo[0], domain.hi[0]], seed: opts.seed, special },
+        base,
+      );
     } else pooled.push(s);
   }
   const ctx = floatContext(obj, { fstar: fstar?.value ?? 0, xstar });
