@@ -99,12 +99,12 @@ function fstarOf(
 function preciseFactory(obj: Objective, fstar: number, xstar: Float64Array | null) {
   let ctx: EvalContext | null = null;
   const how: Precise['how'] = obj.symbolic ? 'bignumber-64' : 'float64-error-bounded';
-  return (def: ConditionDef, shape: Params): Precise => {
-    ctx ??= obj.symbolic
+  // Built on the first re-evaluation only: a claim with no candidate never pays for the 64-digit instance.
+  const get = () =>
+    (ctx ??= obj.symbolic
       ? preciseContext(obj.symbolic, fstar, xstar)
-      : floatContext(obj, { fstar, xstar, denseMax: 200, lanczosSteps: 200, noise: true });
-    return { evaluate: (z) => def.evaluate(ctx!, z, shape), how };
-  };
+      : floatContext(obj, { fstar, xstar, denseMax: 200, lanczosSteps: 200, noise: true }));
+  return (def: ConditionDef, shape: Params): Precise => ({ evaluate: (z) => def.evaluate(get(), z, shape), how });
 }
 
 function inconclusiveUsage(r: Resolved, reason: string, cause: 'usage' | 'fstar', domain: Domain): ConditionResult {
