@@ -19,7 +19,7 @@ import type { Precise } from './refine.ts';
 import { resultFor } from './results.ts';
 import type { CheckOptions, CheckReport, ConditionResult, ConditionSpec, FstarInfo } from './result.ts';
 import { makeJobs, runJob, shareAcross, type Env } from './run.ts';
-import { checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
+import { baseResult, checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
 
 /** The objective's derivatives disagree with its values: nothing it says about curvature can be trusted. */
 export class DerivativeError extends ObjectiveError {
@@ -108,22 +108,8 @@ function preciseFactory(obj: Objective, fstar: number, xstar: Float64Array | nul
 }
 
 function inconclusiveUsage(r: Resolved, reason: string, cause: 'usage' | 'fstar', domain: Domain): ConditionResult {
-  return {
-    condition: r.def.name,
-    inequality: r.def.inequality,
-    claimed: r.claimed,
-    asked: r.mode.kind === 'claim' ? 'claim' : r.mode.kind === 'frontier' ? 'frontier' : 'estimate',
-    verdict: 'inconclusive',
-    estimate: {},
-    counterexample: null,
-    evaluations: 0,
-    samples: 0,
-    domain: domain.describe(),
-    undefinedSamples: 0,
-    cause,
-    reason,
-    notes: [],
-  };
+  const base = baseResult(r, domain.describe(), { evaluations: 0, samples: 0, undefinedSamples: 0 });
+  return { ...base, verdict: 'inconclusive', counterexample: null, cause, reason };
 }
 
 /** The contract's `box` field: [lo, hi] for a box with one interval, per-coordinate bounds otherwise. */

@@ -14,7 +14,7 @@ import { preciseEvaluator, refineUntilStable } from './refine.ts';
 import { floatContext } from './context.ts';
 import type { ConditionResult, HessianNormInfo, ResultBase } from './result.ts';
 import type { Env, Job } from './run.ts';
-import type { Resolved } from './spec.ts';
+import { baseResult, type Resolved } from './spec.ts';
 import { KRYLOV_CONFIDENCE, coverageOf, decideClaim } from './verdict.ts';
 
 const fmt = (v: number) => Number(v.toPrecision(6)).toString();
@@ -47,19 +47,11 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
   const { def, pool } = job;
   const n = env.obj.dim;
   const mode = r.mode;
-  const asked = mode.kind === 'claim' ? 'claim' : mode.kind === 'frontier' ? 'frontier' : 'estimate';
-  const base = {
-    condition: def.name,
-    inequality: def.inequality,
-    claimed: r.claimed,
-    asked,
-    estimate: {} as ConditionResult['estimate'],
+  const base = baseResult(r, env.domain.describe(), {
     evaluations: job.calls,
     samples: pool.count,
-    domain: env.domain.describe(),
     undefinedSamples: pool.undefinedCount,
-    notes: [] as string[],
-  } as const;
+  });
   const notes = base.notes;
   const extra: Partial<ResultBase> = {
     search: { spent: Object.fromEntries(pool.spent), objectiveCalls: job.calls },

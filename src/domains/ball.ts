@@ -8,7 +8,7 @@
  */
 import type { Rng } from '../core/rng.ts';
 import { UsageError } from '../errors.ts';
-import type { Domain, Drawn, Origin } from './domain.ts';
+import { joinXY, type Domain, type Drawn, type Origin } from './domain.ts';
 
 export function ballDomain(centre: Float64Array, R: number, spec?: string): Domain {
   const n = centre.length;
@@ -40,12 +40,6 @@ export function ballDomain(centre: Float64Array, R: number, spec?: string): Doma
     project(y);
     return y;
   };
-  const join = (x: Float64Array, y: Float64Array) => {
-    const z = new Float64Array(2 * n);
-    z.set(x, 0);
-    z.set(y, n);
-    return z;
-  };
   return {
     spec: spec ?? `ball:${R}`,
     describe: () => ({ kind: 'ball', radius: R, center: Array.from(c) }),
@@ -76,18 +70,18 @@ export function ballDomain(centre: Float64Array, R: number, spec?: string): Doma
       const nFar = Math.floor(0.35 * count),
         nNear = Math.floor(0.35 * count),
         nAnch = Math.floor(0.15 * count);
-      for (let k = 0; k < nFar; k++) add(join(uniform(urng), uniform(urng)), 'uniform');
+      for (let k = 0; k < nFar; k++) add(joinXY(uniform(urng), uniform(urng)), 'uniform');
       for (let k = 0; k < nNear; k++) {
         const x = uniform(nrng);
-        add(join(x, near(nrng, x, 1e-6 * 2 * R, R)), 'sampled');
+        add(joinXY(x, near(nrng, x, 1e-6 * 2 * R, R)), 'sampled');
       }
       const arng = rng.stream('anchored');
       for (let k = 0; k < nAnch; k++) {
         const a = inside.length > 0 ? inside[k % inside.length] : onSphere(arng);
         const p = uniform(arng);
-        add(k % 2 ? join(Float64Array.from(a), p) : join(p, Float64Array.from(a)), 'sampled');
+        add(k % 2 ? joinXY(Float64Array.from(a), p) : joinXY(p, Float64Array.from(a)), 'sampled');
       }
-      while (out.length < count) add(join(onSphere(srng), uniform(srng)), 'sampled');
+      while (out.length < count) add(joinXY(onSphere(srng), uniform(srng)), 'sampled');
       return out;
     },
   };

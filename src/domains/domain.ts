@@ -47,3 +47,11 @@ export interface Domain {
   /** What constructing the domain found (acceptance statistics, the run behind a trajectory). */
   notes?: string[];
 }
+
+/** A pair (x, y) as one vector z of length 2n, the layout pair conditions read. */
+export function joinXY(x: ArrayLike<number>, y: ArrayLike<number>): Float64Array {
+  const z = new Float64Array(x.length + y.length);
+  z.set(x, 0);
+  z.set(y, x.length);
+  return z;
+}

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { Rng } from '../core/rng.ts';
 import { UsageError } from '../errors.ts';
-import type { Domain, Drawn } from './domain.ts';
+import { joinXY, type Domain, type Drawn } from './domain.ts';
 
 export interface FiniteOptions {
   spec: string;
@@ -51,12 +51,6 @@ export function finiteDomain(points: Float64Array[], o: FiniteOptions): Domain {
     }
     return { k: best, d: Math.sqrt(bd) };
   };
-  const join = (x: Float64Array, y: Float64Array) => {
-    const z = new Float64Array(2 * n);
-    z.set(x, 0);
-    z.set(y, n);
-    return z;
-  };
   const inTube = (rng: Rng, c: Float64Array) => {
     const x = rng.ball(new Float64Array(n), r);
     for (let i = 0; i < n; i++) x[i] += c[i];
@@ -91,14 +85,15 @@ export function finiteDomain(points: Float64Array[], o: FiniteOptions): Domain {
       const out: Drawn[] = [];
       if (kind === 'point') for (const p of points) out.push({ z: Float64Array.from(p), origin: 'sampled' });
       else
-        for (let k = 0; k + 1 < points.length; k++) out.push({ z: join(points[k], points[k + 1]), origin: 'sampled' });
+        for (let k = 0; k + 1 < points.length; k++)
+          out.push({ z: joinXY(points[k], points[k + 1]), origin: 'sampled' });
       if (r > 0) {
         // The tube: points in the balls around the points, and pairs inside one ball.
         const trng = rng.stream('tube');
         while (out.length < count) {
           const c = points[trng.int(points.length)];
           out.push({
-            z: kind === 'point' ? inTube(trng, c) : join(inTube(trng, c), inTube(trng, c)),
+            z: kind === 'point' ? inTube(trng, c) : joinXY(inTube(trng, c), inTube(trng, c)),
             origin: 'sampled',
           });
         }

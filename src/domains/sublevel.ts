@@ -16,7 +16,7 @@ import type { Rng } from '../core/rng.ts';
 import { UsageError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { lbfgs } from '../search/local.ts';
-import type { Domain, Drawn, Origin } from './domain.ts';
+import { joinXY, type Domain, type Drawn, type Origin } from './domain.ts';
 
 export interface SublevelOptions {
   /** The seeded stream the chain's start is searched with. */
@@ -107,12 +107,6 @@ export function sublevelDomain(obj: Objective, F: number, ambient: Domain, o: Su
         `sublevel:${F} sampled by hit-and-run in ${ambient.spec}: ${stats.steps} steps after a burn-in of ${Math.min(2000, 10 * n)}, ${(stats.proposals / stats.steps).toFixed(2)} proposals a step, ${((100 * stats.firstTry) / stats.steps).toFixed(0)} % accepted at the first`,
       );
   };
-  const join = (x: Float64Array, y: Float64Array) => {
-    const z = new Float64Array(2 * n);
-    z.set(x, 0);
-    z.set(y, n);
-    return z;
-  };
   return {
     spec: o.spec ?? `sublevel:${F}`,
     describe: () => ({ kind: 'sublevel', level: F, within: ambient.describe() }),
@@ -146,18 +140,18 @@ export function sublevelDomain(obj: Objective, F: number, ambient: Domain, o: Su
         for (let j = 0; j < 30; j++, t /= 2) {
           const y = Float64Array.from(x, (v, i) => v + t * u[i]);
           if (inSet(y)) {
-            add(join(x, y), 'sampled');
+            add(joinXY(x, y), 'sampled');
             break;
           }
         }
       }
       // Far pairs: states half a chain apart; anchored pairs at the special points.
       const half = Math.floor(states.length / 2);
-      for (let k = 0; out.length < count && k < half; k++) add(join(states[k], states[k + half]), 'sampled');
+      for (let k = 0; out.length < count && k < half; k++) add(joinXY(states[k], states[k + half]), 'sampled');
       for (let k = 0; out.length < count && inside.length > 0; k++)
-        add(join(Float64Array.from(inside[k % inside.length]), states[k % states.length]), 'sampled');
+        add(joinXY(Float64Array.from(inside[k % inside.length]), states[k % states.length]), 'sampled');
       for (let k = 0; out.length < count; k++)
-        add(join(states[k % states.length], states[(k * 7 + 3) % states.length]), 'sampled');
+        add(joinXY(states[k % states.length], states[(k * 7 + 3) % states.length]), 'sampled');
       return out;
     },
   };
