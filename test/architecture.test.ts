@@ -66,7 +66,13 @@ describe('the import scanner', () => {
       ['s', ['s']],
       ['t', ['outside']],
     ]);
-    expect(cycles(g)).toEqual(expect.arrayContaining([['a', 'b', 'c', 'a'], ['p', 'q', 'p'], ['s', 's']]));
+    expect(cycles(g)).toEqual(
+      expect.arrayContaining([
+        ['a', 'b', 'c', 'a'],
+        ['p', 'q', 'p'],
+        ['s', 's'],
+      ]),
+    );
     expect(cycles(g)).toHaveLength(3);
     g.set('c', []);
     g.set('q', []);

@@ -5,7 +5,7 @@
  * gradients in z follow the chain rule.
  */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import {
   distance,
   EPS,

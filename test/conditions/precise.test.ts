@@ -4,7 +4,7 @@
  * Taylor residual over a tiny step) come out right to the last digit of a double.
  */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { exactDecimal, preciseContext } from '../../src/conditions/precise.ts';
 import { exprObjective } from '../../src/objectives/expr.ts';
 

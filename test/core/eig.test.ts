@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { jacobiEigen, lanczos, symNorm } from '../../src/core/eig.ts';
 import { Rng } from '../../src/core/rng.ts';
 

@@ -1,6 +1,6 @@
 /** The upper convex hull used for frontiers of tightest constants. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { upperHull } from '../../src/core/hull.ts';
 
 describe('upperHull', () => {

@@ -1,6 +1,6 @@
 /** Cholesky solves (core/linalg.ts) against exact solutions, and refusal of matrices that are not SPD. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { cholSolve } from '../../src/core/linalg.ts';
 
 describe('cholSolve', () => {

@@ -1,6 +1,6 @@
 /** The QL eigensolver against the Jacobi reference and exact spectra (src/core/symeig.ts). */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { jacobiEigen } from '../../src/core/eig.ts';
 import { symEigen, symNormQL } from '../../src/core/symeig.ts';
 

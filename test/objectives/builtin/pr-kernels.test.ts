@@ -1,6 +1,6 @@
 /** The phase-retrieval kernels in TypeScript (pr-kernels.ts) against the formulas written out, mini-batches included. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../../fc.ts';
 import { Rng } from '../../../src/core/rng.ts';
 import { phaseRetrievalData } from '../../../src/objectives/builtin/phase-retrieval.ts';
 import { prBatchKernel, prGradKernel, prHvpKernel } from '../../../src/objectives/builtin/pr-kernels.ts';

@@ -1,6 +1,6 @@
 /** The phase-retrieval kernels in WebAssembly SIMD (pr-wasm.ts) against the TypeScript reference, for any shape. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../../fc.ts';
 import { Rng } from '../../../src/core/rng.ts';
 import { wasmSimdAvailable } from '../../../src/core/wasm.ts';
 import { phaseRetrievalData } from '../../../src/objectives/builtin/phase-retrieval.ts';

@@ -4,7 +4,7 @@
  * wrong gradient caught, and the finite-sum structure consistent with the full gradient.
  */
 import { expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../../fc.ts';
 import { Rng } from '../../../src/core/rng.ts';
 import { makeBuiltin } from '../../../src/objectives/spec.ts';
 import { verifyObjective } from '../../../src/objectives/verify.ts';
