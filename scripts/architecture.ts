@@ -193,6 +193,33 @@ export function mirrorTests(path: string): string[] {
   return [`test/${stem}.test.ts`, `test/${stem}.slow.test.ts`];
 }
 
+/**
+ * Test files the repository's own text cites (docs/, src/, scripts/, the README, examples/):
+ * paths of the form test/….ts or properties/….ts, globs matched against the tree. Returns the
+ * citations that match no file, as "file:line: path".
+ */
+export function danglingTestCitations(root: string): string[] {
+  const out: string[] = [];
+  const texts: string[] = ['README.md'];
+  for (const dir of ['docs', 'src', 'scripts', 'examples'])
+    for (const f of readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }))
+      if (/\.(md|ts|mjs)$/.test(f) && !f.split(/[\\/]/).includes('node_modules')) texts.push(`${dir}/${f}`);
+  const tests = ['test', 'properties'].flatMap((d) =>
+    readdirSync(join(root, d), { recursive: true, encoding: 'utf8' }).map((f) => `${d}/${f.split('\\').join('/')}`),
+  );
+  const CITE = /\b(?:test|properties)\/[A-Za-z0-9_./*-]+\.ts\b/g;
+  for (const t of texts) {
+    const lines = readFileSync(join(root, t), 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      for (const m of line.matchAll(CITE)) {
+        const glob = new RegExp(`^${m[0].replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`);
+        if (!tests.some((f) => glob.test(f))) out.push(`${t}:${i + 1}: ${m[0]}`);
+      }
+    });
+  }
+  return out;
+}
+
 export function summary(m: Measures): string[] {
   const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(2)} %`;
   return [

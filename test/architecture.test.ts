@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   cycles,
+  danglingTestCitations,
   importsOf,
   LINE_WIDTH,
   MAX_LINES,
@@ -116,5 +117,11 @@ describe('src/ as it is', () => {
     expect(m.mirrored.length, `without a test:\n${m.unmirrored.join('\n')}`).toBeGreaterThanOrEqual(
       MIN_MIRRORED * m.testable.length,
     );
+  });
+});
+
+describe('the repository cites tests that exist', () => {
+  it('every test/….ts or properties/….ts path in docs/, src/, scripts/, examples/ and the README names a file', () => {
+    expect(danglingTestCitations(ROOT)).toEqual([]);
   });
 });
