@@ -2,6 +2,7 @@
  * The command that replays a counterexample alone (`check --at`), attached to every failing
  * result by `check` and by the report writer (report.ts), so it lives apart from both.
  */
+import { findCondition } from '../conditions/registry.ts';
 import type { CheckReport, ConditionResult } from '../conditions/result.ts';
 import type { CheckArgs } from './checkargs.ts';
 
@@ -15,7 +16,8 @@ export function replayAt(
   domainSpec: string,
   report: CheckReport,
 ): string | undefined {
-  if (r.verdict !== 'fails' || !r.counterexample.x) return undefined;
+  // A condition with its own procedure (growth on spheres) has no single point to replay.
+  if (r.verdict !== 'fails' || !r.counterexample.x || findCondition(r.condition)?.run) return undefined;
   const spec = `${r.condition}${
     Object.keys(r.claimed).length
       ? ':' +

@@ -62,7 +62,7 @@ export async function writeCheckReport(
 }
 
 export async function cmdReport(argv: string[]): Promise<number> {
-  const a = parseCheckArgs(argv, 'report', { method: { type: 'string' }, iters: { type: 'string' } }, ['at']);
+  const a = parseCheckArgs(argv, 'report', { method: { type: 'string' } }, ['at']);
   if (a.out === undefined) throw new UsageError('report needs --out DIR');
   // Every applicable condition estimated, then the claims.
   const p = await prepareCheck(a, (obj, xstar) => [...defaultSpecs(obj, xstar), ...a.specs]);

@@ -46,6 +46,8 @@ export interface Coverage {
   confidence: number;
   /** With `confidence`, the fraction of the domain's uniform measure where the claim fails is below this. */
   violatingFractionBelow: number;
+  /** A finite domain evaluated whole: the statement is about every one of its points. */
+  exhaustive?: boolean;
   statement: string;
 }
 

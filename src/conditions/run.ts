@@ -100,6 +100,9 @@ function evaluatorFor(job: Job, env: Env): Evaluate {
     if (deadline !== undefined && (++calls & 15) === 0 && performance.now() > deadline) throw new TimeUp();
     // A pair with x = y carries no information (the search can collapse onto one).
     if (def.kind === 'pair' && isDiagonal(z, n)) return null;
+    // A point outside a domain that projection cannot enforce (a sublevel set) is not evaluated.
+    const admits = env.domain.admits;
+    if (admits && !(admits(z.subarray(0, n)) && (def.kind === 'point' || admits(z.subarray(n, 2 * n))))) return null;
     const before = env.ctx.evaluations;
     env.ctx.tangents = tangents && def.tangents === true;
     let s;
@@ -157,7 +160,8 @@ export function runJob(job: Job, env: Env): void {
   try {
     const initial = env.domain.initial(new Rng(seed, `check/samples/${kind}`), kind, env.opts.samples, env.special);
     for (const d of initial) job.evaluate(d.z, d.origin);
-    if (job.pool.count === 0) return;
+    // A finite domain (a trajectory, a file of points) has been evaluated whole: nothing to search.
+    if (job.pool.count === 0 || env.domain.finite) return;
     structuredPhase(job.pool, job.evaluate, { ...o, rng: new Rng(seed, `check/structured/${kind}`) });
     const generic = genericTargets(job.pool, job.def.A !== null, job.def.B !== null);
     const targets: Target[] = [];

@@ -160,6 +160,7 @@ export function searchTarget(pool: Pool, evaluate: Evaluate, o: SearchOptions, t
       budget,
       srng,
       0.02 * o.domain.width,
+      project,
     );
   }
   if (!o.tangents) return;

@@ -25,13 +25,15 @@ export function maximize(
   budget: number,
   rng: Rng,
   initialStep: number,
+  /** Move a point into the domain after it is clamped to the box (a ball, a tube); none for a box. */
+  project?: (z: Float64Array) => void,
 ): { z: Float64Array; value: number } {
   const d = z0.length;
   const f = (z: Float64Array) => {
     const v = fn(z);
     return Number.isFinite(v) ? v : -Infinity;
   };
-  if (d <= 12) return nelderMead(f, z0, lo, hi, budget, initialStep);
+  if (d <= 12) return nelderMead(f, z0, lo, hi, budget, initialStep, project);
   let best = Float64Array.from(z0);
   let fb = f(best);
   let sigma = initialStep;
@@ -39,6 +41,7 @@ export function maximize(
   for (let k = 1; k < budget; k++) {
     for (let i = 0; i < d; i++) cand[i] = best[i] + (sigma / Math.sqrt(d)) * rng.normal();
     clampInto(cand, lo, hi);
+    project?.(cand);
     const fc = f(cand);
     if (fc >= fb) {
       best = Float64Array.from(cand);
@@ -59,6 +62,7 @@ function nelderMead(
   hi: Float64Array,
   budget: number,
   step: number,
+  project?: (z: Float64Array) => void,
 ) {
   const d = z0.length;
   const simplex: Float64Array[] = [];
@@ -66,6 +70,7 @@ function nelderMead(
   let evals = 0;
   const ev = (z: Float64Array) => {
     clampInto(z, lo, hi);
+    project?.(z);
     evals++;
     return -f(z); // minimise −f
   };

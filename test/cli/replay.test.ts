@@ -54,6 +54,10 @@ describe('replayAt and addReplays', () => {
       "npx gensmooth check 'expr:x^4' --condition l0l1:L0=1,L1=1,alpha=1 --domain box:-3:3 --at 2",
     );
   });
+  it('a condition with its own procedure (growth on spheres) has no single point to replay', () => {
+    const growth = { ...fails, condition: 'growth', claimed: { R: 2 } } as ConditionResult;
+    expect(replayAt('expr:x^4', growth, 'box:-3:3', report([growth]))).toBeUndefined();
+  });
   it('the condition without parameters is written bare', () => {
     const bare = { ...fails, claimed: {} } as ConditionResult;
     expect(replayAt('expr:x^4', bare, 'box:-3:3', report([bare]))).toMatch(/--condition l0l1 --domain/);
