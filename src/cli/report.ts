@@ -15,7 +15,7 @@ import { buildReport, type RunSection } from '../report/report.ts';
 import { progressReporter, provenance } from '../report/provenance.ts';
 import { writeReportDir } from '../report/write.ts';
 import { parseIntOpt, toJson } from './args.ts';
-import { addReplays } from './check.ts';
+import { addReplays } from './replay.ts';
 import { parseCheckArgs, prepareCheck, type CheckArgs, type Prepared } from './checkargs.ts';
 
 /** Run the check of `p` and write it as a report directory (check --out and report). */
