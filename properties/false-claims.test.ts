@@ -3,7 +3,7 @@
  * counterexample. A checker that misses any of them is broken.
  */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../test/fc.ts';
 import { check, estimate, verdicts } from './helpers.ts';
 
 describe("§i.1: I-NSGD eq. (2) and Lemma 1 (global asymmetric form) fail on the paper's own examples", () => {

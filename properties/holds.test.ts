@@ -4,7 +4,7 @@
  * wrong way, or a search that misses the worst case, breaks them.
  */
 import { describe, expect } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../test/fc.ts';
 import { check, estimate, lit, verdicts } from './helpers.ts';
 
 describe('claims that hold', () => {

@@ -21,6 +21,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect as vitestExpect } from 'vitest';
 import { checkObjective } from './conditions/check.ts';
+import { parseDomain } from './domains/parse.ts';
+import { findCondition } from './conditions/registry.ts';
 import { parseConditionSpec } from './conditions/spec.ts';
 import { type ConditionResult } from './conditions/result.ts';
 import type { Objective } from './objectives/objective.ts';
@@ -34,6 +36,15 @@ export interface SatisfyOptions {
   samples?: number;
   fstar?: number;
   xstar?: number[];
+  /** The domain, as `--domain` writes it (box:..., ball:R, sublevel:F, trajectory:METHOD, points:FILE); default the box. */
+  domain?: string;
+  /** The centre of a ball domain, the run length and start of a trajectory domain (as --center, --iters, --x0). */
+  center?: number[];
+  iters?: number;
+  x0?: number[];
+  /** Undefined values are errors (--strict); skip the derivative check (--no-verify). */
+  strict?: boolean;
+  noVerify?: boolean;
   /**
    * What a relative module path is relative to: a directory path, or a file URL (a
    * string or a URL object; `import.meta.url` means "next to this file"). Default: the
@@ -86,7 +97,7 @@ function shellPath(abs: string): string {
 export function replayCommand(
   objective: string,
   condition: string,
-  o: Required<Pick<SatisfyOptions, 'box' | 'seed' | 'samples'>> & SatisfyOptions,
+  o: Required<Pick<SatisfyOptions, 'box' | 'seed' | 'samples'>> & SatisfyOptions & { at?: number[][] },
 ): string {
   const args = [
     'npx',
@@ -95,8 +106,7 @@ export function replayCommand(
     objective,
     '--condition',
     condition,
-    '--box',
-    `${o.box[0]}:${o.box[1]}`,
+    ...(o.domain ? ['--domain', o.domain] : ['--box', `${o.box[0]}:${o.box[1]}`]),
     '--seed',
     String(o.seed),
     '--samples',
@@ -104,6 +114,12 @@ export function replayCommand(
   ];
   if (o.fstar !== undefined) args.push('--fstar', String(o.fstar));
   if (o.xstar) args.push('--xstar', o.xstar.join(','));
+  if (o.center) args.push('--center', o.center.join(','));
+  if (o.iters !== undefined) args.push('--iters', String(o.iters));
+  if (o.x0) args.push('--x0', o.x0.join(','));
+  if (o.strict) args.push('--strict');
+  if (o.noVerify) args.push('--no-verify');
+  if (o.at) for (const p of o.at) args.push('--at', p.join(','));
   return args.map(shellQuote).join(' ');
 }
 
@@ -129,7 +145,7 @@ export function replayFor(
 function describe(r: ConditionResult): string {
   if (r.counterexample) {
     const c = r.counterexample;
-    return `counterexample x = [${c.x.join(', ')}]${c.y ? `, y = [${c.y.join(', ')}]` : ''}: lhs ${c.lhs} > rhs ${c.rhs} (re-checked: ${c.recheck})`;
+    return `counterexample x = [${c.x.join(', ')}]${c.y ? `, y = [${c.y.join(', ')}]` : ''}: lhs ${c.lhs} > rhs ${c.rhs} (re-checked: ${c.recheck})${c.replay ? `\n  the point alone: ${c.replay}` : ''}`;
   }
   return r.reason ?? `verdict ${r.verdict}`;
 }
@@ -145,17 +161,40 @@ export async function satisfy(objective: string | Objective, condition: string, 
     samples: options.samples ?? 2000,
     ...options,
   };
+  const domain = o.domain
+    ? parseDomain(o.domain, {
+        obj,
+        seed: o.seed,
+        center: o.center && Float64Array.from(o.center),
+        iters: o.iters,
+        x0: o.x0 && Float64Array.from(o.x0),
+      })
+    : undefined;
   const report = checkObjective(obj, [parseConditionSpec(condition)], {
     box: o.box,
+    domain,
     seed: o.seed,
     samples: o.samples,
     fstar: o.fstar,
     xstar: o.xstar ? Float64Array.from(o.xstar) : undefined,
+    strict: o.strict,
+    noVerify: o.noVerify,
   });
   const r = report.results[0];
   const pass = r.verdict === 'holds' || r.verdict === 'estimated';
   const replay =
     typeof objective === 'string' ? replayCommand(path ?? objective, condition, o) : replayFor(obj, condition, o);
+  // A counterexample also gets the command that evaluates it alone (--at), with the f* the run used.
+  if (
+    r.verdict === 'fails' &&
+    typeof objective === 'string' &&
+    r.counterexample.x &&
+    !findCondition(condition.split(':')[0])?.run
+  ) {
+    const at = [r.counterexample.x, ...(r.counterexample.y ? [r.counterexample.y] : [])];
+    const fstar = o.fstar ?? report.fstar?.value;
+    r.counterexample.replay = replayCommand(path ?? objective, condition, { ...o, fstar, at });
+  }
   return { pass, result: r, replay };
 }
 

@@ -80,10 +80,17 @@ describe('replay lines', () => {
     expect(res.counterexample.y).toEqual(r.result.counterexample!.y);
   });
 
-  it('the failure message carries the counterexample and the replay command', async () => {
+  it('the failure message carries the counterexample, the command for the point alone, and the replay command', async () => {
     await expect(expect('expr:x^2').toSatisfy('lsmooth:L=1.9', O)).rejects.toThrow(
-      /expected expr:x\^2 to satisfy lsmooth:L=1.9: fails\n {2}counterexample x = .*\n {2}replay: npx gensmooth check 'expr:x\^2' --condition lsmooth:L=1.9 --box -3:3 --seed 1 --samples 100$/,
+      /expected expr:x\^2 to satisfy lsmooth:L=1.9: fails\n {2}counterexample x = .*\n {2}the point alone: npx gensmooth check 'expr:x\^2' --condition lsmooth:L=1.9 --box -3:3 --seed 1 --samples 100 --at \S+ --at \S+\n {2}replay: npx gensmooth check 'expr:x\^2' --condition lsmooth:L=1.9 --box -3:3 --seed 1 --samples 100$/,
     );
+  });
+  it('a domain option reaches the check, and its replay line names it', async () => {
+    const r = await satisfy('expr:x^2 + x^4', 'lsmooth', { domain: 'sublevel:2', samples: 300 });
+    expect(r.result.domain).toMatchObject({ kind: 'sublevel', level: 2 });
+    expect(r.result.estimate.L as number).toBeLessThanOrEqual(14 * (1 + 1e-9));
+    expect(r.result.estimate.L as number).toBeGreaterThan(13);
+    expect(r.replay).toContain('--domain sublevel:2');
   });
 
   it('an objective object: built-ins and expressions replay by their names, a module by its path', async () => {

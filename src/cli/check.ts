@@ -1,48 +1,18 @@
 /** `gensmooth check OBJECTIVE ...`: verdicts on claimed constants, or estimates of the tightest ones. */
-import type { CheckReport, ConditionResult } from '../conditions/result.ts';
+import type { CheckReport } from '../conditions/result.ts';
 import { checkExitCode } from '../conditions/verdict.ts';
 import { checkParallel } from '../parallel/parallel.ts';
 import { toJson } from './args.ts';
-import { parseCheckArgs, prepareCheck, type CheckArgs } from './checkargs.ts';
+import { parseCheckArgs, prepareCheck } from './checkargs.ts';
+import { addReplays } from './replay.ts';
 import { writeCheckReport } from './report.ts';
+
+/** The replay command lives in replay.ts (the report writer needs it too); re-exported as before. */
+export { addReplays, replayAt } from './replay.ts';
 
 const fmt = (v: unknown): string => (typeof v === 'number' ? Number(v.toPrecision(6)).toString() : String(v));
 /** Full precision: the shortest decimal that reads back as the same double. */
 const full = (v: number) => String(v);
-const shellQuote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-
-/** The shell command that evaluates a counterexample alone (`--at`), with the run's domain and f*. */
-export function replayAt(
-  objective: string,
-  r: ConditionResult,
-  domainSpec: string,
-  report: CheckReport,
-): string | undefined {
-  if (r.verdict !== 'fails' || !r.counterexample.x) return undefined;
-  const spec = `${r.condition}${
-    Object.keys(r.claimed).length
-      ? ':' +
-        Object.entries(r.claimed)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(',')
-      : ''
-  }`;
-  const args = ['npx', 'gensmooth', 'check', objective, '--condition', spec, '--domain', domainSpec];
-  if (report.fstar) args.push('--fstar', String(report.fstar.value));
-  args.push('--at', r.counterexample.x.map(String).join(','));
-  if (r.counterexample.y) args.push('--at', r.counterexample.y.map(String).join(','));
-  return args.map(shellQuote).join(' ');
-}
-
-/** Every counterexample gets the command that replays it. */
-export function addReplays(report: CheckReport, a: CheckArgs): void {
-  for (const r of report.results)
-    if (r.verdict === 'fails') {
-      const cmd = replayAt(a.objective, r, a.domainSpec, report);
-      if (cmd) r.counterexample.replay = cmd;
-    }
-}
-
 export function renderCheckText(r: CheckReport): string {
   const lines: string[] = [];
   lines.push(`${r.objective} (dim ${r.dim}, seed ${r.seed}, domain ${String(r.domain.spec ?? '')})`);

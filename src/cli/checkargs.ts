@@ -5,8 +5,7 @@
  */
 import { parseConditionSpec, validateSpecs, defaultSpecs } from '../conditions/spec.ts';
 import type { CheckOptions, ConditionSpec } from '../conditions/result.ts';
-import { parseBoxSpec } from '../domains/box.ts';
-import type { Domain } from '../domains/domain.ts';
+import { parseDomain } from '../domains/parse.ts';
 import { UsageError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { resolveObjective } from '../objectives/spec.ts';
@@ -28,6 +27,9 @@ export const CHECK_OPTIONS: NonNullable<Options> = {
   strict: { type: 'boolean' },
   'no-verify': { type: 'boolean' },
   workers: { type: 'string' },
+  center: { type: 'string' },
+  iters: { type: 'string' },
+  x0: { type: 'string' },
 };
 
 export interface CheckArgs {
@@ -92,13 +94,6 @@ export function parseCheckArgs(
   };
 }
 
-/** The domain of a check (only boxes so far: `box:LO:HI`, `box:LO1,...:HI1,...`). */
-export function parseDomain(spec: string, dim: number): Domain {
-  if (spec.startsWith('box:')) return parseBoxSpec(spec, dim);
-  const kind = spec.split(':')[0];
-  throw new UsageError(`unknown domain "${kind}" in --domain ${spec} (domains: box:LO:HI, box:LO1,...:HI1,...)`);
-}
-
 export interface Prepared {
   obj: Objective;
   specs: ConditionSpec[];
@@ -114,7 +109,14 @@ export async function prepareCheck(
   const obj = await resolveObjective(a.objective);
   const n = obj.dim;
   const xstar = a.xstarText !== undefined ? parseVector('--xstar', a.xstarText, n) : undefined;
-  const domain = parseDomain(a.domainSpec, n);
+  const center = a.values.center !== undefined ? parsePoint('--center', a.values.center as string, n) : undefined;
+  const domain = parseDomain(a.domainSpec, {
+    obj,
+    seed: a.seed,
+    center,
+    iters: parseIntOpt('iters', a.values.iters as string | undefined, 200, 1, 1_000_000),
+    x0: a.values.x0 !== undefined ? parsePoint('--x0', a.values.x0 as string, n) : undefined,
+  });
   validateSpecs(a.specs, obj, xstar);
   const specs = specsOf(obj, xstar);
   const at = a.atText.map((s, k) => parsePoint(`--at ${k + 1}`, s, n));
@@ -131,6 +133,7 @@ export async function prepareCheck(
     workers: a.workers,
     objectiveSpec: a.objective,
   };
+  if (center) options.domainCenter = center;
   if (at.length > 0) options.at = at;
   return { obj, specs, options };
 }

@@ -32,7 +32,7 @@ const STRICT: [string, string, string] = [
 ];
 const DOMAIN: [string, string, string] = [
   '--domain SPEC',
-  'where to check: box:LO:HI, or box:LO1,...,LOn:HI1,...,HIn (--box LO:HI is short for box:LO:HI)',
+  'where to check: box:LO:HI, box:LO1,...:HI1,..., ball:R, sublevel:F[:box:...|:ball:R], trajectory:METHOD_SPEC[,tube=r], points:FILE (--box LO:HI is short for box:LO:HI)',
   'box:-3:3',
 ];
 const AT: [string, string, string] = [
@@ -40,6 +40,11 @@ const AT: [string, string, string] = [
   'evaluate the condition at this point only (repeat for the second point of a pair; one number: every coordinate)',
   'none',
 ];
+const DOMAIN_ARGS: [string, string, string][] = [
+  ['--center X1,...', 'the centre of a ball domain (one number: every coordinate)', "the objective's start"],
+  ['--x0 X1,...', 'the start of a trajectory domain', "the objective's start"],
+];
+const ITERS_TRAJECTORY: [string, string, string] = ['--iters N', 'iterations of a trajectory domain', '200'];
 const NO_VERIFY: [string, string, string] = [
   '--no-verify',
   'skip the check of the derivatives against the values that runs first (exit 3 on a mismatch)',
@@ -64,17 +69,28 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: ['gensmooth list', 'gensmooth list | grep ^condition'],
   },
   verify: {
-    usage: ['verify OBJECTIVE [--seed S] [--box LO:HI] [--strict] [--json]'],
+    usage: [
+      'verify OBJECTIVE [--seed S] [--box LO:HI | --domain SPEC [--center X]] [--at X1,...]... [--strict] [--json]',
+    ],
     summary: "the objective's gradient and Hessian-vector product against finite differences",
     about:
       'Exit 0 when they agree to within the finite-difference error, 1 when not; a mismatch is described in\n' +
       'words ("the gradient looks sign-flipped", "off by a factor 2") with the numbers in full precision.',
-    flags: [SEED, ['--box LO:HI', 'points are sampled in [LO, HI] in every coordinate', '-3:3'], STRICT, JSON_FLAG],
+    flags: [
+      SEED,
+      ['--box LO:HI', 'points are sampled in [LO, HI] in every coordinate', '-3:3'],
+      DOMAIN,
+      DOMAIN_ARGS[0],
+      ['--at X1,...', 'check at this point (repeatable; one number: every coordinate)', 'seeded points of the domain'],
+      STRICT,
+      JSON_FLAG,
+    ],
     examples: ['gensmooth verify builtin:phase-retrieval', "gensmooth verify 'expr:x1^4 + x2^2' --json"],
   },
   check: {
     usage: [
-      'check OBJECTIVE [--condition SPEC]... [--box LO:HI | --domain SPEC] [--fstar F] [--xstar X1,X2,...]',
+      'check OBJECTIVE [--condition SPEC]... [--box LO:HI | --domain SPEC [--center X] [--iters N] [--x0 X]]',
+      '                [--fstar F] [--xstar X1,X2,...]',
       '                [--seed S] [--samples N] [--time-limit SECONDS] [--at X1,... [--at Y1,...]] [--strict]',
       '                [--no-verify] [--workers N] [--json] [--out DIR]',
     ],
@@ -87,6 +103,8 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ['--condition SPEC', 'NAME or NAME:k=v,k=v (repeatable; gensmooth list shows them)', 'every applicable one'],
       BOX,
       DOMAIN,
+      ...DOMAIN_ARGS,
+      ITERS_TRAJECTORY,
       ['--fstar F', 'the known infimum f*', 'estimated where needed'],
       ['--xstar X1,X2,...', 'a known minimiser (aiming)', "the objective's own, else none"],
       SEED,
@@ -101,6 +119,8 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     ],
     examples: [
       "gensmooth check 'expr:x^4' --condition l0l1:L1=2",
+      "gensmooth check 'expr:x^2 + x^4' --condition lsmooth --domain sublevel:2",
+      'gensmooth check builtin:phase-retrieval --condition l0l1:L1=1 --domain trajectory:nsgd:gamma=0.01,batch=64 --iters 200',
       "gensmooth check 'expr:x^4' --condition l0l1:L0=1,L1=1 --at 2",
       "gensmooth check 'expr:exp(x)' --condition l0l1:L0=0,L1=1 --json",
       'gensmooth check builtin:poly-quartic --condition gpl:mu=0.1,rho=3',
@@ -226,9 +246,10 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ['--out DIR', 'where the report goes', 'required'],
       ['--condition SPEC', 'claims checked beside the estimates (repeatable)', 'none'],
       ['--method SPEC', 'the optimizer run', 'the (L0, L1) step from the estimated frontier'],
-      ['--iters N', 'iterations of the run', '200'],
+      ['--iters N', 'iterations of the run (and of a trajectory domain)', '200'],
       BOX,
       DOMAIN,
+      ...DOMAIN_ARGS,
       ['--fstar F', 'the known infimum f*', 'estimated where needed'],
       ['--xstar X1,X2,...', 'a known minimiser (aiming)', "the objective's own, else none"],
       SEED,

@@ -15,7 +15,7 @@ import { progressReporter, provenance } from '../report/provenance.ts';
 import { writeReportDir } from '../report/write.ts';
 import { checkParallel } from '../parallel/parallel.ts';
 import { parseIntOpt, toJson } from './args.ts';
-import { addReplays } from './check.ts';
+import { addReplays } from './replay.ts';
 import { parseCheckArgs, prepareCheck, type CheckArgs, type Prepared } from './checkargs.ts';
 
 /** Run the check of `p` and write it as a report directory (check --out and report). */
@@ -62,7 +62,7 @@ export async function writeCheckReport(
 }
 
 export async function cmdReport(argv: string[]): Promise<number> {
-  const a = parseCheckArgs(argv, 'report', { method: { type: 'string' }, iters: { type: 'string' } }, ['at']);
+  const a = parseCheckArgs(argv, 'report', { method: { type: 'string' } }, ['at']);
   if (a.out === undefined) throw new UsageError('report needs --out DIR');
   // Every applicable condition estimated, then the claims.
   const p = await prepareCheck(a, (obj, xstar) => [...defaultSpecs(obj, xstar), ...a.specs]);

@@ -2,7 +2,9 @@
 import { resolveObjective } from '../objectives/spec.ts';
 import { verifyObjective, type DerivCheck } from '../objectives/verify.ts';
 import { UsageError } from '../errors.ts';
-import { parse, parseBox, parseSeedOpt, toJson } from './args.ts';
+import { Rng } from '../core/rng.ts';
+import { parseDomain } from '../domains/parse.ts';
+import { parse, parseBox, parsePoint, parseSeedOpt, toJson } from './args.ts';
 
 /** Full precision: the shortest decimal that reads back as the same double. */
 const full = (v: number) => String(v);
@@ -27,7 +29,15 @@ function describe(name: string, c: DerivCheck | null, dim: number): string[] {
 export async function cmdVerify(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
-    { seed: { type: 'string' }, box: { type: 'string' }, json: { type: 'boolean' }, strict: { type: 'boolean' } },
+    {
+      seed: { type: 'string' },
+      box: { type: 'string' },
+      domain: { type: 'string' },
+      center: { type: 'string' },
+      at: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      strict: { type: 'boolean' },
+    },
     'verify',
   );
   if (positionals.length !== 1)
@@ -37,7 +47,19 @@ export async function cmdVerify(argv: string[]): Promise<number> {
   const seed = parseSeedOpt(values.seed as string | undefined);
   const box = parseBox(values.box as string | undefined);
   const obj = await resolveObjective(positionals[0]);
-  const r = verifyObjective(obj, { seed, box, strict: values.strict === true });
+  if (values.box !== undefined && values.domain !== undefined)
+    throw new UsageError('verify: give --box or --domain, not both (--box LO:HI is short for --domain box:LO:HI)');
+  // The points: --at, else seeded points of the domain (of the box by default).
+  let at = ((values.at as string[] | undefined) ?? []).map((t, k) => parsePoint(`--at ${k + 1}`, t, obj.dim));
+  if (at.length === 0 && values.domain !== undefined) {
+    const d = parseDomain(values.domain as string, {
+      obj,
+      seed,
+      center: values.center !== undefined ? parsePoint('--center', values.center as string, obj.dim) : undefined,
+    });
+    at = d.starts(new Rng(seed, 'verify/domain'), obj.dim > 1000 ? 4 : obj.dim > 100 ? 8 : 20);
+  }
+  const r = verifyObjective(obj, { seed, box, strict: values.strict === true, ...(at.length > 0 ? { at } : {}) });
   if (values.json) {
     process.stdout.write(toJson(r) + '\n');
   } else {

@@ -14,7 +14,7 @@ import { tolOf } from './estimate.ts';
 import { preciseContext } from './precise.ts';
 import { constantOf } from './results.ts';
 import type { ConditionResult, FstarInfo } from './result.ts';
-import type { Resolved } from './spec.ts';
+import { baseResult, type Resolved } from './spec.ts';
 import { KRYLOV_CONFIDENCE } from './verdict.ts';
 
 export function evaluateAt(
@@ -45,24 +45,7 @@ export function evaluateAt(
   const how = obj.symbolic ? 'bignumber-64' : 'float64-error-bounded';
   const s = def.evaluate(ctx, z, r.shape);
   const point = { x: Array.from(at[0]), y: need === 2 ? Array.from(at[1]) : null };
-  const asked =
-    mode.kind === 'claim'
-      ? ('claim' as const)
-      : mode.kind === 'frontier'
-        ? ('frontier' as const)
-        : ('estimate' as const);
-  const base = {
-    condition: def.name,
-    inequality: def.inequality,
-    claimed: r.claimed,
-    asked,
-    estimate: {} as ConditionResult['estimate'],
-    evaluations: 1,
-    samples: s ? 1 : 0,
-    domain: domain.describe(),
-    undefinedSamples: s ? 0 : 1,
-    notes: [] as string[],
-  };
+  const base = baseResult(r, domain.describe(), { evaluations: 1, samples: s ? 1 : 0, undefinedSamples: s ? 0 : 1 });
   if (!domain.contains(at[0]) || (need === 2 && !domain.contains(at[1])))
     base.notes.push(`the point is outside the domain ${domain.spec}; it was evaluated anyway`);
   if (!s) {

@@ -20,7 +20,7 @@ import { resultFor } from './results.ts';
 import type { CheckOptions, CheckReport, ConditionResult, ConditionSpec, FstarInfo } from './result.ts';
 import { runTask, type Task, type TaskResult, type TaskState } from '../parallel/tasks.ts';
 import { fillPools, mainTaskState, makeJobs, type Env, type Job } from './run.ts';
-import { checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
+import { baseResult, checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
 
 /** The objective's derivatives disagree with its values: nothing it says about curvature can be trusted. */
 export class DerivativeError extends ObjectiveError {
@@ -83,7 +83,10 @@ function specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes
   if (obj.x0) special.push(obj.x0);
   const xstar = opts.xstar ?? obj.xstar;
   if (xstar) special.push(xstar);
-  const stationary = findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12);
+  // A finite domain has no stationary points to find beyond its own points.
+  const stationary = domain.finite
+    ? []
+    : findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12);
   special.push(...stationary);
   if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
   return special;
@@ -110,31 +113,17 @@ function fstarOf(
 function preciseFactory(obj: Objective, fstar: number, xstar: Float64Array | null) {
   let ctx: EvalContext | null = null;
   const how: Precise['how'] = obj.symbolic ? 'bignumber-64' : 'float64-error-bounded';
-  return (def: ConditionDef, shape: Params): Precise => {
-    ctx ??= obj.symbolic
+  // Built on the first re-evaluation only: a claim with no candidate never pays for the 64-digit instance.
+  const get = () =>
+    (ctx ??= obj.symbolic
       ? preciseContext(obj.symbolic, fstar, xstar)
-      : floatContext(obj, { fstar, xstar, denseMax: 200, lanczosSteps: 200, noise: true });
-    return { evaluate: (z) => def.evaluate(ctx!, z, shape), how };
-  };
+      : floatContext(obj, { fstar, xstar, denseMax: 200, lanczosSteps: 200, noise: true }));
+  return (def: ConditionDef, shape: Params): Precise => ({ evaluate: (z) => def.evaluate(get(), z, shape), how });
 }
 
 function inconclusiveUsage(r: Resolved, reason: string, cause: 'usage' | 'fstar', domain: Domain): ConditionResult {
-  return {
-    condition: r.def.name,
-    inequality: r.def.inequality,
-    claimed: r.claimed,
-    asked: r.mode.kind === 'claim' ? 'claim' : r.mode.kind === 'frontier' ? 'frontier' : 'estimate',
-    verdict: 'inconclusive',
-    estimate: {},
-    counterexample: null,
-    evaluations: 0,
-    samples: 0,
-    domain: domain.describe(),
-    undefinedSamples: 0,
-    cause,
-    reason,
-    notes: [],
-  };
+  const base = baseResult(r, domain.describe(), { evaluations: 0, samples: 0, undefinedSamples: 0 });
+  return { ...base, verdict: 'inconclusive', counterexample: null, cause, reason };
 }
 
 /** Where a worker was stopped inside the objective (parallel/parallel.ts). */
@@ -264,7 +253,12 @@ function* checkSteps(
     else if (r.def.run) {
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { verdict, counterexample, cause, reason, ...base } = inconclusiveUsage(r, '', 'usage', domain);
-      results[s.index] = r.def.run(obj, r.claimed, { box: [domain.lo[0], domain.hi[0]], seed: opts.seed }, base);
+      results[s.index] = r.def.run(
+        obj,
+        r.claimed,
+        { box: [domain.lo[0], domain.hi[0]], seed: opts.seed, special },
+        base,
+      );
     } else pooled.push(s);
   }
   const ctx = floatContext(obj, { fstar: fstar?.value ?? 0, xstar, lanczosTol: lanczosTolFor(pooled) });
@@ -284,6 +278,7 @@ function* checkSteps(
     opts.progress?.(0, jobs.length, jobs[0].def.name);
     yield* fillPools(jobs, env, (k, name) => opts.progress?.(k, jobs.length, name));
   }
+  if (domain.notes) notes.push(...domain.notes);
   for (const job of jobs) for (const s of job.specs) results[s.index] = withHung(resultFor(job, s.r, env), job, n);
   const hung = jobs.find((j) => j.hung);
   if (hung) notes.push(`the objective ${hungText(hung.hung!, n, hung.def.kind)}`);

@@ -108,6 +108,8 @@ export type Family = 'lipschitz' | 'l0l1' | 'descent' | 'gap' | 'anisotropic' | 
 export interface CustomRunOptions {
   box: [number, number];
   seed: number | string;
+  /** The run's special points (stationary points, the start, the minimiser). */
+  special?: Float64Array[];
 }
 
 export interface ConditionDef {

@@ -76,6 +76,12 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
       return null;
     }
   };
+  /**
+   * Defined only where the value is, as in the double context (whose grad() returns f): a point
+   * where f is undefined is outside the objective's domain even where its derivatives' formulas
+   * are finite (log x at x = −1).
+   */
+  const defined = (x: Float64Array) => evalF(x) !== null;
   const norm = (v: B[]): B => big.sqrt(v.reduce((s, t) => big.add(s, big.multiply(t, t)) as B, big.bignumber(0))) as B;
   const approx = (v: B): Approx => {
     const d = big.number(v) as unknown as number;
@@ -102,12 +108,12 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
   return {
     n,
     gradNorm(x) {
-      const g = evalG(x);
+      const g = defined(x) ? evalG(x) : null;
       return g && approx(norm(g));
     },
     gradDiff(x, y) {
-      const gx = evalG(x),
-        gy = evalG(y);
+      const gx = defined(x) && defined(y) ? evalG(x) : null,
+        gy = gx && evalG(y);
       return gx && gy && approx(norm(gx.map((v, i) => big.subtract(v, gy[i]) as B)));
     },
     taylor(x, y) {
@@ -128,7 +134,7 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
       return f && approx(big.subtract(f, fs) as B);
     },
     hessNorm(x) {
-      const H = hessianAt(x);
+      const H = defined(x) ? hessianAt(x) : null;
       if (!H) return null;
       const nm = symNorm(H, n);
       return { v: nm, err: 16 * n * EPS * nm + 1e-300 };
@@ -143,7 +149,7 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
       return { g: gd, f: big.number(f) as unknown as number, err: 2 * EPS * m + 1e-300 };
     },
     hessianDense(x) {
-      const H = hessianAt(x);
+      const H = defined(x) ? hessianAt(x) : null;
       if (!H) return null;
       let m = 0;
       for (const v of H) m = Math.max(m, Math.abs(v));
@@ -161,7 +167,7 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
     },
     aim(x) {
       if (!xstar) return null;
-      const g = evalG(x);
+      const g = defined(x) ? evalG(x) : null;
       if (!g) return null;
       let s = big.bignumber(0) as B;
       for (let i = 0; i < n; i++)

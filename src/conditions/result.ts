@@ -46,6 +46,8 @@ export interface Coverage {
   confidence: number;
   /** With `confidence`, the fraction of the domain's uniform measure where the claim fails is below this. */
   violatingFractionBelow: number;
+  /** A finite domain evaluated whole: the statement is about every one of its points. */
+  exhaustive?: boolean;
   statement: string;
 }
 
@@ -147,6 +149,8 @@ export interface CheckOptions {
   workers?: number;
   /** The objective's spec string (builtin:, expr:, a module path), so workers can rebuild it. */
   objectiveSpec?: string;
+  /** The `--center` the domain was built with (a ball, or a sublevel set in one), so workers can rebuild it. */
+  domainCenter?: Float64Array;
 }
 
 export interface FstarInfo {

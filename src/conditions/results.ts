@@ -10,10 +10,11 @@ import { krylovUpper } from '../core/krylov.ts';
 import { frontier, reachesZero, thinFrontier, tightA, tightB, topSamples } from './estimate.ts';
 import type { Coef } from './model.ts';
 import type { Pool } from './pool.ts';
-import { refineUntilStable } from './refine.ts';
+import { preciseEvaluator, refineUntilStable } from './refine.ts';
+import { floatContext } from './context.ts';
 import type { ConditionResult, HessianNormInfo, ResultBase } from './result.ts';
 import type { Env, Job } from './run.ts';
-import type { Resolved } from './spec.ts';
+import { baseResult, type Resolved } from './spec.ts';
 import { KRYLOV_CONFIDENCE, coverageOf, decideClaim } from './verdict.ts';
 
 const fmt = (v: number) => Number(v.toPrecision(6)).toString();
@@ -46,19 +47,11 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
   const { def, pool } = job;
   const n = env.obj.dim;
   const mode = r.mode;
-  const asked = mode.kind === 'claim' ? 'claim' : mode.kind === 'frontier' ? 'frontier' : 'estimate';
-  const base = {
-    condition: def.name,
-    inequality: def.inequality,
-    claimed: r.claimed,
-    asked,
-    estimate: {} as ConditionResult['estimate'],
+  const base = baseResult(r, env.domain.describe(), {
     evaluations: job.calls,
     samples: pool.count,
-    domain: env.domain.describe(),
     undefinedSamples: pool.undefinedCount,
-    notes: [] as string[],
-  } as const;
+  });
   const notes = base.notes;
   const extra: Partial<ResultBase> = {
     search: { spent: Object.fromEntries(pool.spent), objectiveCalls: job.calls },
@@ -122,7 +115,16 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
     nameB = def.B?.param;
 
   if (mode.kind === 'claim') {
-    const out = decideClaim(pool, def, mode, precise, (i) => pointOf(pool, n, i), env.opts.deadline);
+    const medium =
+      pool.krylov.size > 0 && n > 200
+        ? preciseEvaluator(
+            def,
+            r.shape,
+            floatContext(env.obj, { fstar: env.fstar?.value ?? 0, xstar: env.xstar, lanczosSteps: 48 }),
+            precise.how,
+          )
+        : undefined;
+    const out = decideClaim(pool, def, mode, precise, (i) => pointOf(pool, n, i), env.opts.deadline, medium);
     // The tightest constants the pool supports with the others as claimed.
     const tightest: Record<string, number | string> = {};
     if (def.A && def.B) {
@@ -157,7 +159,14 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
           ? `no violation in the ${pool.count} samples evaluated before the time limit; the planned search did not finish`
           : `no violation where the objective is finite, but it overflowed at ${env.ctx.overflows} evaluations: shrink the domain to where f is representable`,
       };
-    const coverage = coverageOf(pool.countOf('uniform'), pool.count);
+    const coverage = coverageOf(
+      pool.countOf('uniform'),
+      pool.count,
+      env.domain.finite && {
+        size: def.kind === 'pair' ? env.domain.finite.pairs : env.domain.finite.points,
+        kind: def.kind,
+      },
+    );
     if (common.hessianNorm && out.confidence !== undefined) common.hessianNorm.confidence = out.confidence;
     return { ...common, verdict: 'holds', counterexample: null, coverage };
   }

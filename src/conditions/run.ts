@@ -256,7 +256,8 @@ export function* fillPools(jobs: Job[], env: Env, progress?: (done: number, name
     yield* batch(e.tasks, e.owners, env);
   }
   for (const [k, job] of jobs.entries()) {
-    if (!job.partial && job.pool.count > 0) yield* searchJob(job, env);
+    // A finite domain (a trajectory, a file of points) has been evaluated whole: nothing to search.
+    if (!job.partial && job.pool.count > 0 && !env.domain.finite) yield* searchJob(job, env);
     progress?.(k + 1, job.def.name);
   }
   // The best samples of each job, taken before any is shared, evaluated in the other jobs of the same kind.

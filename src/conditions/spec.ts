@@ -9,7 +9,7 @@ import { UsageError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import type { ConditionDef, Params } from './model.ts';
 import { CONDITIONS, CONTRACT_CONDITIONS_NAMES, findCondition } from './registry.ts';
-import type { ConditionSpec } from './result.ts';
+import type { ConditionSpec, ResultBase } from './result.ts';
 
 /** Parse "NAME" or "NAME:k=v,k=v" against the condition table. */
 export function parseConditionSpec(spec: string): ConditionSpec {
@@ -108,4 +108,26 @@ export function defaultSpecs(obj: Objective, xstar?: Float64Array): ConditionSpe
   return CONDITIONS.filter(
     (c) => CONTRACT_CONDITIONS_NAMES.includes(c.name) && (!c.needsXstar || xstar || obj.xstar),
   ).map((c) => ({ name: c.name, params: {} }));
+}
+
+/** What a resolved spec asks, as a result's `asked` field. */
+export const askedOf = (mode: Mode): 'claim' | 'estimate' | 'frontier' =>
+  mode.kind === 'claim' ? 'claim' : mode.kind === 'frontier' ? 'frontier' : 'estimate';
+
+/** The fields every result of a spec starts from (no verdict yet). */
+export function baseResult(
+  r: Resolved,
+  domain: Record<string, unknown>,
+  counts: { evaluations: number; samples: number; undefinedSamples: number },
+): ResultBase {
+  return {
+    condition: r.def.name,
+    inequality: r.def.inequality,
+    claimed: r.claimed,
+    asked: askedOf(r.mode),
+    estimate: {},
+    ...counts,
+    domain,
+    notes: [],
+  };
 }

@@ -149,7 +149,10 @@ function tql2(V: Float64Array, d: Float64Array, e: Float64Array, n: number, vec:
         let r = Math.hypot(p, 1);
         if (p < 0) r = -r;
         d[l] = e[l] / (p + r);
-        d[l + 1] = e[l] * (p + r);
+        // p + r = 2p·(1 + O(1/p²)) overflows when e[l] is subnormal against d[l+1] − g (a tiny
+        // first row leaves tst1 tiny, so the convergence test does not deflate it): then
+        // e[l]·(p + r) is d[l+1] − g to every digit, and computing it so keeps it finite.
+        d[l + 1] = Number.isFinite(p + r) ? e[l] * (p + r) : d[l + 1] - g;
         const dl1 = d[l + 1];
         let h = g - d[l];
         for (let i = l + 2; i < n; i++) d[i] -= h;

@@ -22,7 +22,7 @@ import {
   type Bounds,
   type Pair,
 } from '../generators/arbitraries.ts';
-import type { Domain, Drawn, Origin } from './domain.ts';
+import { joinXY, type Domain, type Drawn, type Origin } from './domain.ts';
 
 /** `count` draws of arb, seeded from rng, in chunks (bounded memory, no huge argument lists). */
 export function draw<T>(rng: Rng, arb: fc.Arbitrary<T>, count: number, out: T[] = []): T[] {
@@ -35,12 +35,7 @@ export function draw<T>(rng: Rng, arb: fc.Arbitrary<T>, count: number, out: T[] 
 }
 
 /** A pair (x, y) stored as one vector of length 2n. */
-export function joinPair(p: Pair): Float64Array {
-  const z = new Float64Array(p.x.length * 2);
-  z.set(p.x, 0);
-  z.set(p.y, p.x.length);
-  return z;
-}
+export const joinPair = (p: Pair): Float64Array => joinXY(p.x, p.y);
 
 export function boxDomain(n: number, lo: ArrayLike<number>, hi: ArrayLike<number>, spec?: string): Domain {
   const L = Float64Array.from(lo),

@@ -37,4 +37,21 @@ export interface Domain {
   initial(rng: Rng, kind: 'point' | 'pair', count: number, special: Float64Array[]): Drawn[];
   /** Seeded starting points for the stationary-point and f* searches. */
   starts(rng: Rng, count: number): Float64Array[];
+  /**
+   * Membership that costs an evaluation of f (a sublevel set) or that projection cannot give (a
+   * tube): the search's points outside the domain are not evaluated. Absent: project() suffices.
+   */
+  admits?(x: Float64Array): boolean;
+  /** A finite domain (a trajectory, a file of points): its points are all evaluated and there is nothing to search. */
+  finite?: { points: number; pairs: number };
+  /** What constructing the domain found (acceptance statistics, the run behind a trajectory). */
+  notes?: string[];
+}
+
+/** A pair (x, y) as one vector z of length 2n, the layout pair conditions read. */
+export function joinXY(x: ArrayLike<number>, y: ArrayLike<number>): Float64Array {
+  const z = new Float64Array(x.length + y.length);
+  z.set(x, 0);
+  z.set(y, x.length);
+  return z;
 }

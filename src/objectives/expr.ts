@@ -14,6 +14,7 @@
 import type { MathNode } from 'mathjs';
 import { mathjs } from '../core/mathjs.ts';
 import { UsageError } from '../errors.ts';
+import { differentiate } from './derivative.ts';
 import type { Objective, SymbolicForm } from './objective.ts';
 
 /** Functions users may write, mapped to the JavaScript the generator emits. */
@@ -250,22 +251,6 @@ export function parseExpression(src: string): { tree: MathNode; variables: strin
   const n = Math.max(...indexed.map((v) => Number(v.slice(1))));
   if (n > 1000) throw new UsageError(`expression uses x${n}; at most 1000 variables are supported`);
   return { tree, variables: Array.from({ length: n }, (_, i) => `x${i + 1}`) };
-}
-
-/**
- * The derivative, simplified only by rules that hold for every real value: mathjs's full
- * simplify rewrites (u·v)^c as u^c·v^c, which is NaN for a negative factor and a fractional c
- * (so the gradient of abs(x)^2.2 = (x·sign x)^2.2 was NaN at every x < 0).
- */
-function differentiate(tree: MathNode, v: string): MathNode {
-  try {
-    const m = mathjs();
-    return m.simplifyConstant(m.simplifyCore(m.derivative(tree, v, { simplify: false })));
-  } catch (e) {
-    throw new UsageError(
-      `cannot differentiate the expression with respect to ${v}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
 }
 
 /** Compile generated code (whitelisted tokens only, see the module comment). */

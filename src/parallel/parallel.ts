@@ -30,7 +30,7 @@ import {
 import type { CheckReport, ConditionSpec } from '../conditions/result.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { mainTaskState } from '../conditions/run.ts';
-import { parseDomain } from '../cli/checkargs.ts';
+import { parseDomain } from '../domains/parse.ts';
 import { runTask, type Task, type TaskResult } from './tasks.ts';
 import type { Probe, WorkerInit, WorkerMessage } from './worker.ts';
 
@@ -117,7 +117,11 @@ const serial = (f: Fill, note?: string): Runner => {
 
 function sameDomain(f: Fill): boolean {
   try {
-    const d = parseDomain(f.env.domain.spec, f.env.obj.dim);
+    const d = parseDomain(f.env.domain.spec, {
+      obj: f.env.obj,
+      seed: f.env.opts.seed,
+      center: f.env.opts.domainCenter,
+    });
     const a = f.env.domain;
     return (
       JSON.stringify(d.describe()) === JSON.stringify(a.describe()) &&
@@ -142,6 +146,9 @@ export function workerRunner(
 ): Runner & { stats: { local: number; remote: number } } {
   const { env, jobs } = f;
   const n = env.obj.dim;
+  // A finite domain (a trajectory, a file of points) is evaluated once, without searches: in this
+  // thread, whatever the worker count (rebuilding it in a worker would re-run the trajectory).
+  if (env.domain.finite) return { ...serial(f), stats: { local: 0, remote: 0 } };
   if (!sameDomain(f))
     return {
       ...serial(
@@ -155,6 +162,8 @@ export function workerRunner(
     key: `${process.pid}/${performance.timeOrigin}/${++runs}`,
     objective: spec,
     domain: env.domain.spec,
+    seed: env.opts.seed,
+    center: env.opts.domainCenter ? Array.from(env.opts.domainCenter) : null,
     fstar: env.fstar?.value ?? 0,
     xstar: env.xstar ? Array.from(env.xstar) : null,
     lanczosTol: f.lanczosTol,

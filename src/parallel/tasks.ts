@@ -106,6 +106,9 @@ export function runTask(st: TaskState, task: Task): TaskResult {
     if (st.deadline !== undefined && (++count & 15) === 0 && performance.now() > st.deadline) throw new TimeUp();
     const { def, shape } = job;
     if (def.kind === 'pair' && isDiagonal(z, n)) return null;
+    // A point outside a domain that projection cannot enforce (a sublevel set) is not evaluated.
+    const admits = st.domain.admits;
+    if (admits && !(admits(z.subarray(0, n)) && (def.kind === 'point' || admits(z.subarray(n, 2 * n))))) return null;
     if (st.current && st.current.length >= z.length + 1) {
       st.current.set(z, 1);
       st.current[0] = z.length;
@@ -161,7 +164,7 @@ export function runTask(st: TaskState, task: Task): TaskResult {
       }
       case 'maximize': {
         const job = st.jobs.get(task.job)!;
-        const { lo, hi } = boundsOfZ(st.domain, job.def.kind, n);
+        const { lo, hi, project } = boundsOfZ(st.domain, job.def.kind, n);
         const rng = new Rng(task.rng.seed, task.rng.name);
         maximize(
           (z) => {
@@ -174,6 +177,7 @@ export function runTask(st: TaskState, task: Task): TaskResult {
           task.budget,
           rng,
           task.step,
+          project,
         );
         return done();
       }

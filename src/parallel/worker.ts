@@ -6,7 +6,8 @@
 import { floatContext } from '../conditions/context.ts';
 import { findCondition } from '../conditions/registry.ts';
 import type { Params } from '../conditions/model.ts';
-import { parseDomain } from '../cli/checkargs.ts';
+import type { Seed } from '../core/rng.ts';
+import { parseDomain } from '../domains/parse.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { resolveObjective } from '../objectives/spec.ts';
 import { runTask, type Task, type TaskResult, type TaskState } from './tasks.ts';
@@ -17,6 +18,9 @@ export interface WorkerInit {
   key: string;
   objective: string;
   domain: string;
+  /** What the domain was built with besides its spec (domains/parse.ts DomainContext). */
+  seed: Seed;
+  center: number[] | null;
   fstar: number;
   xstar: number[] | null;
   /** The run's Lanczos tolerance (check.ts lanczosTolFor; none: every step). */
@@ -55,7 +59,11 @@ const objectiveOf = (spec: string) => {
 
 async function build(init: WorkerInit): Promise<TaskState> {
   const obj = await objectiveOf(init.objective);
-  const domain = parseDomain(init.domain, obj.dim);
+  const domain = parseDomain(init.domain, {
+    obj,
+    seed: init.seed,
+    center: init.center ? Float64Array.from(init.center) : undefined,
+  });
   const ctx = floatContext(obj, {
     fstar: init.fstar,
     xstar: init.xstar ? Float64Array.from(init.xstar) : null,

@@ -25,13 +25,15 @@ export function maximize(
   budget: number,
   rng: Rng,
   initialStep: number,
+  /** Move a point into the domain after it is clamped to the box (a ball, a tube); none for a box. */
+  project?: (z: Float64Array) => void,
 ): { z: Float64Array; value: number } {
   const d = z0.length;
   const f = (z: Float64Array) => {
     const v = fn(z);
     return Number.isFinite(v) ? v : -Infinity;
   };
-  if (d <= 12) return nelderMead(f, z0, lo, hi, budget, initialStep);
+  if (d <= 12) return nelderMead(f, z0, lo, hi, budget, initialStep, project);
   let best = Float64Array.from(z0);
   let fb = f(best);
   let sigma = initialStep;
@@ -39,6 +41,7 @@ export function maximize(
   for (let k = 1; k < budget; k++) {
     for (let i = 0; i < d; i++) cand[i] = best[i] + (sigma / Math.sqrt(d)) * rng.normal();
     clampInto(cand, lo, hi);
+    project?.(cand);
     const fc = f(cand);
     if (fc >= fb) {
       best = Float64Array.from(cand);
@@ -59,6 +62,7 @@ function nelderMead(
   hi: Float64Array,
   budget: number,
   step: number,
+  project?: (z: Float64Array) => void,
 ) {
   const d = z0.length;
   const simplex: Float64Array[] = [];
@@ -66,6 +70,7 @@ function nelderMead(
   let evals = 0;
   const ev = (z: Float64Array) => {
     clampInto(z, lo, hi);
+    project?.(z);
     evals++;
     return -f(z); // minimise −f
   };
@@ -146,8 +151,13 @@ export interface Smooth {
 
 /**
  * L-BFGS with an Armijo backtracking line search (memory 8). Stops on a small
- * gradient, on stagnation, or when the iterates run away (‖x‖ > maxNorm or f < −1e300),
- * which it reports as `unbounded`.
+ * gradient, on stagnation, or when the iterates run away (‖x‖ > maxNorm, f < −1e300,
+ * or a trial point where f = −∞), which it reports as `unbounded`.
+ *
+ * Without positive curvature along the run (s·y ≤ 0: a linear or concave stretch) the memory
+ * stays empty and the direction is −g/max(1, ‖g‖); its trial length then doubles after every step
+ * accepted at once, as in search/ascent.ts, so a runaway reaches maxNorm in tens of iterations
+ * rather than walking one unit per iteration.
  */
 export function lbfgs(
   obj: Smooth,
@@ -167,6 +177,7 @@ export function lbfgs(
   let f = obj.grad(x, g);
   if (!Number.isFinite(f)) return { x, f, gnorm: NaN, unbounded: false, iterations: 0 };
   const alpha = new Float64Array(8);
+  let reach = 1;
   let it = 0;
   for (; it < maxIter; it++) {
     let gg = 0;
@@ -209,12 +220,14 @@ export function lbfgs(
       Y.length = 0;
       rho.length = 0;
     }
-    let t = 1,
+    const t0 = S.length === 0 ? reach : 1;
+    let t = t0,
       fnew = NaN,
       ok = false;
     for (let ls = 0; ls < 60; ls++) {
       for (let i = 0; i < n; i++) xn[i] = x[i] + t * d[i];
       fnew = obj.grad(xn, gn);
+      if (fnew === -Infinity) return { x: Float64Array.from(xn), f: fnew, gnorm: NaN, unbounded: true, iterations: it };
       if (Number.isFinite(fnew) && fnew <= f + 1e-4 * t * gd) {
         ok = true;
         break;
@@ -237,6 +250,9 @@ export function lbfgs(
     g.set(gn);
     f = fnew;
     if (Math.sqrt(xnorm) > maxNorm || f < -1e300) return { x, f, gnorm: NaN, unbounded: true, iterations: it };
+    // The trial length for the next step without memory: doubled after a step taken at once, the
+    // accepted length after a backtrack, 1 again once curvature is stored.
+    reach = sy > 1e-300 ? 1 : t === t0 ? 2 * t : t;
     if (sy > 1e-300) {
       S.push(s);
       Y.push(y);

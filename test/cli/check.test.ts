@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runMain } from './run-main.ts';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'gensmooth.mjs');
@@ -16,6 +17,18 @@ function run(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('gensmooth check', () => {
+  it('check: holds → 0, fails → 1 with a counterexample in the JSON', async () => {
+    const a = await runMain('check', 'expr:x^2', '--condition', 'lsmooth:L=2', '--json');
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.out).results[0].verdict).toBe('holds');
+    const b = await runMain('check', 'expr:x^2', '--condition', 'lsmooth:L=1.9', '--json');
+    expect(b.code).toBe(1);
+    const res = JSON.parse(b.out).results[0];
+    expect(res.verdict).toBe('fails');
+    expect(res.counterexample.x).toHaveLength(1);
+    expect(res.claimed).toEqual({ L: 1.9 });
+  });
+
   it('--at: one point, full precision, exit 1 when it violates the claim (x⁴ at 2: 48 > 33)', () => {
     const r = run(['check', 'expr:x^4', '--condition', 'l0l1:L0=1,L1=1', '--at', '2', '--json']);
     expect(r.code).toBe(1);

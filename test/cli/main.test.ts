@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runMain } from './run-main.ts';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'gensmooth.mjs');
@@ -75,5 +76,83 @@ describe('start-up loads only what the command needs', () => {
     const { code, log } = loaded('verify', 'builtin:mnist-softmax?n=10&pool=4&classes=2');
     expect(code).toBe(0);
     expect(log).toContain(MNIST);
+  });
+});
+
+/** Spawned: the bin, the compiled dist/ and a fresh process each time. */
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('exit codes and errors (main.ts maps each error to its code; formerly test/cli.test.ts)', () => {
+  const usage: [string, string[], RegExp][] = [
+    ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],
+    ['unknown flag', ['check', 'expr:x^2', '--frob'], /--frob/],
+    ['unknown condition', ['check', 'expr:x^2', '--condition', 'smooth'], /unknown condition "smooth"/],
+    ['unknown parameter', ['check', 'expr:x^2', '--condition', 'lsmooth:K=1'], /unknown parameter "K"/],
+    ['malformed number', ['check', 'expr:x^2', '--condition', 'l0l1:L0=abc'], /L0 must be a finite number/],
+    ['reversed box', ['check', 'expr:x^2', '--box', '3:-3'], /LO < HI/],
+    ['negative samples', ['check', 'expr:x^2', '--samples', '-1'], /--samples/],
+    ['malformed expression', ['check', 'expr:x^^2'], /malformed expression/],
+    ['unknown built-in', ['check', 'builtin:nope'], /unknown built-in objective "nope"/],
+    ['unknown built-in parameter', ['verify', 'builtin:logistic?q=3'], /unknown parameter "q"/],
+    ['missing module', ['verify', './nope.ts'], /does not exist/],
+    [
+      'wrong xstar length',
+      ['check', 'expr:x1^2+x2^2', '--condition', 'aiming', '--xstar', '1'],
+      /has 1 entries but the objective has dimension 2/,
+    ],
+    ['hostile expression', ['verify', 'expr:constructor'], /unknown symbol "constructor"/],
+  ];
+  it.each(usage)('usage error (%s) → exit 2 and one line on stderr', async (_name, args, msg) => {
+    const r = await runMain(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(msg);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  });
+
+  it('through the bin too: a usage error exits 2 with one line', () => {
+    const r = run('check', 'expr:x^2', '--box', '3:-3');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^gensmooth: .*LO < HI.*\n$/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+  it('no command prints the help on stderr with exit 2; --help and --version on stdout with 0', async () => {
+    const none = await runMain();
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/^gensmooth: /);
+    expect(none.out).toBe('');
+    expect((await runMain('--version')).out).toMatch(/^gensmooth \d+\.\d+\.\d+\n$/);
+    const help = await runMain('help', 'check');
+    expect(help.code).toBe(0);
+    expect(help.out).toBe((await runMain('check', '--help')).out);
+  });
+});
+
+describe('determinism across processes', () => {
+  it('the same command and seed gives byte-identical JSON across processes', () => {
+    const args = [
+      'check',
+      'expr:x1^4 + x2^2 - x1*x2',
+      '--condition',
+      'l0l1',
+      '--condition',
+      'descent:L1=1',
+      '--seed',
+      '42',
+      '--samples',
+      '400',
+      '--json',
+    ];
+    const a = run(...args),
+      b = run(...args);
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    const v1 = run('verify', 'builtin:logistic?n=30&d=3', '--seed', '3', '--json'),
+      v2 = run('verify', 'builtin:logistic?n=30&d=3', '--seed', '3', '--json');
+    expect(v1.out).toBe(v2.out);
+    expect(JSON.parse(v1.out).verdict).toBe('ok');
   });
 });

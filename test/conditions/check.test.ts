@@ -1,11 +1,39 @@
 /**
- * check.ts: the run's Lanczos tolerance. Estimates stop each Lanczos run once its norm has
- * converged; a claim on Hessian norms needs every step, since its `holds` rests on the upper ends
- * (test/reliability/reliability.test.ts holds the end-to-end case: a loose claim under a time limit).
+ * checkObjective (conditions/check.ts) end to end: the domain, undefined points, unboundedness and
+ * determinism of a whole check; the run's Lanczos tolerance (estimates stop each Lanczos run once
+ * its norm has converged; a claim on Hessian norms needs every step, since its `holds` rests on the
+ * upper ends).
  */
 import { describe, expect, it } from 'vitest';
+import { check } from '../../properties/helpers.ts';
 import { LANCZOS_TOL, lanczosTolFor } from '../../src/conditions/check.ts';
 import { parseConditionSpec, resolveSpec } from '../../src/conditions/spec.ts';
+
+describe('domain, unboundedness and determinism', () => {
+  it('points outside the domain are skipped and reported, never violations', async () => {
+    // log x: |f''| = f'² (α = 2, L1 = 1, equality on x > 0); x ≤ 0 is outside the domain.
+    const r = await check('expr:log(x)', ['l0l1:L0=0,L1=1,alpha=2']);
+    expect(r.results[0].verdict).toBe('holds');
+    expect(r.results[0].undefinedSamples).toBeGreaterThan(0);
+    expect(r.results[0].notes.join(' ')).toMatch(/outside the objective.s domain/);
+  });
+  it('an objective undefined on the whole box is inconclusive with a reason', async () => {
+    const r = await check('expr:log(x)', ['l0l1:L0=0,L1=1'], { box: [-3, -1] });
+    expect(r.results[0].verdict).toBe('inconclusive');
+    expect(r.results[0].reason).toMatch(/undefined/);
+  });
+  it('L1 for L0 below the curvature at a stationary point is "unbounded"', async () => {
+    const r = await check('expr:x^2 + x^4', ['l0l1:L0=1']);
+    expect(r.results[0].estimate.L1).toBe('unbounded');
+  });
+  it('the same seed gives the same result; another seed gives other samples', async () => {
+    const a = JSON.stringify(await check('expr:x1^4 - x1*x2 + x2^2', ['l0l1', 'gpl'], { seed: 5, samples: 300 }));
+    const b = JSON.stringify(await check('expr:x1^4 - x1*x2 + x2^2', ['l0l1', 'gpl'], { seed: 5, samples: 300 }));
+    const c = JSON.stringify(await check('expr:x1^4 - x1*x2 + x2^2', ['l0l1', 'gpl'], { seed: 6, samples: 300 }));
+    expect(a).toBe(b);
+    expect(a).not.toBe(c);
+  });
+});
 
 const specs = (...s: string[]) => s.map((t) => ({ r: resolveSpec(parseConditionSpec(t)) }));
 

@@ -6,7 +6,7 @@
  * has no repeated vertex and no vertex at an absurd slope, and agrees with tightA everywhere.
  */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import {
   frontier,
   frontierAt,

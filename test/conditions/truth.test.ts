@@ -161,3 +161,15 @@ describe('what a holds rests on', () => {
     expect(c.violatingFractionBelow).toBeLessThan(3 / c.uniformSamples);
   });
 });
+
+describe('the growth condition in dimension 28 (the README example)', () => {
+  it('unregularised matrix factorisation fails Ass. 2.8 (a path of stationary points to infinity); κ = 1 is consistent', async () => {
+    const r = await check('builtin:matrix-factorization', ['growth'], { box: [-64, 64] });
+    expect(r.results[0].verdict).toBe('fails');
+    const k = await check('builtin:matrix-factorization?kappa=1', ['growth'], { box: [-64, 64] });
+    expect(k.results[0].verdict).toBe('estimated');
+    expect(k.results[0].estimate.gradientDegree as number).toBeGreaterThan(
+      (k.results[0].estimate.hessianDegree as number) + 0.75,
+    );
+  });
+});

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { jacobiEigen, lanczos, lanczosMany, symNorm } from '../../src/core/eig.ts';
 import { Rng } from '../../src/core/rng.ts';
-import { gaussLegendre01 } from '../../src/core/quad.ts';
 
 /** Q diag(λ) Qᵀ with a random orthogonal Q (Gram–Schmidt on Gaussians): the exact spectrum is λ. */
 function withSpectrum(lams: number[], rng: Rng): Float64Array {
@@ -84,16 +83,6 @@ describe('symmetric eigenvalues', () => {
     const r = lanczos(op, 8);
     expect(r.lambdaMax).toBeCloseTo(4, 10);
     expect(r.lambdaMin).toBeCloseTo(-2, 10);
-  });
-
-  it('Gauss–Legendre integrates polynomials of degree 2m−1 exactly', () => {
-    for (const m of [1, 4, 12, 20]) {
-      const { nodes, weights } = gaussLegendre01(m);
-      const deg = 2 * m - 1;
-      let s = 0;
-      for (let k = 0; k < m; k++) s += weights[k] * nodes[k] ** deg;
-      expect(s).toBeCloseTo(1 / (deg + 1), 13);
-    }
   });
 });
 

@@ -1,9 +1,13 @@
 /** The upper convex hull used for frontiers of tightest constants. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { upperHull } from '../../src/core/hull.ts';
 
 describe('upperHull', () => {
+  it('the upper hull of (w, lhs) keeps the points that bound every line lhs − B·w from above (B ≥ 0)', () => {
+    expect(upperHull([0, 1, 2, 3, 1.5], [4, 4.2, 6, 10, 3]).x).toEqual([0, 3]); // (1, 4.2), (2, 6) lie under the chord
+    expect(upperHull([0, 1, 3, 2], [4, 7, 10, 1]).x).toEqual([0, 1, 3]);
+  });
   it('drops points under a chord and stops at the highest vertex', () => {
     expect(upperHull([0, 1, 2, 3, 1.5], [4, 4.2, 6, 10, 3])).toEqual({ x: [0, 3], y: [4, 10] });
     expect(upperHull([0, 1, 3, 4], [4, 7, 10, 1]).x).toEqual([0, 1, 3]);

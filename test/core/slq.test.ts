@@ -1,6 +1,6 @@
 /** Stochastic Lanczos quadrature and Hutchinson against exact eigendecompositions of small dense matrices. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { jacobiEigen } from '../../src/core/eig.ts';
 import { Rng } from '../../src/core/rng.ts';
 import { broadenedDensity, gaussQuadrature, hutchinson, lanczosTridiag, rademacher, slq } from '../../src/core/slq.ts';

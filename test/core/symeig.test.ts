@@ -1,6 +1,6 @@
 /** The QL eigensolver against the Jacobi reference and exact spectra (src/core/symeig.ts). */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { jacobiEigen } from '../../src/core/eig.ts';
 import { symEigen, symNormQL } from '../../src/core/symeig.ts';
 
@@ -47,6 +47,18 @@ describe('symEigen', () => {
     const v = symEigen(A, n, false).values;
     for (let k = 1; k <= n; k++) expect(v[k - 1]).toBeCloseTo(2 - 2 * Math.cos((k * Math.PI) / (n + 1)), 12);
     expect(symNormQL(A, n)).toBeCloseTo(2 - 2 * Math.cos((n * Math.PI) / (n + 1)), 12);
+  });
+  it('subnormal off-diagonal entries (found by the property above, seed -2028574772) give the exact spectrum, not NaN', () => {
+    for (const [A, n, values] of [
+      [[0, -5e-324, -5e-324, 8.881784197001249e-16], 2, [0, 8.881784197001249e-16]],
+      [[0, 5e-324, 5e-324, -3], 2, [-3, 0]],
+      [[1, 1e-320, 0, 1e-320, 0, 1e-320, 0, 1e-320, 2], 3, [0, 1, 2]],
+    ] as [number[], number, number[]][]) {
+      const q = symEigen(A, n);
+      expect(Array.from(q.values)).toEqual(values);
+      for (const v of q.vectors) expect(Number.isFinite(v)).toBe(true);
+      expect(Array.from(symEigen(A, n, false).values)).toEqual(values);
+    }
   });
   it('non-finite entries give NaN, not a hang', () => {
     expect(Number.isNaN(symEigen(new Float64Array([1, NaN, NaN, 1]), 2).values[0])).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { axpy, dist, dot, gemv, gemvT, nrm2 } from '../../src/core/vec.ts';
 
 const vecArb = (n: number) =>

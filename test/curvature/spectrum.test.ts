@@ -1,6 +1,6 @@
 /** gensmooth spectrum's numerics: dense eigensolves of small problems and the known spectrum of quartic-saddle. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { jacobiEigen } from '../../src/core/eig.ts';
 import { Rng } from '../../src/core/rng.ts';
 import { symv } from '../../src/core/vec.ts';

@@ -1,6 +1,6 @@
 /** Medians with order-statistic intervals. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { fmtInterval, medianInterval } from '../../src/experiments/summary.ts';
 
 describe('medianInterval', () => {

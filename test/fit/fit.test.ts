@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { defaultFitSpecs, exactB, fitCondition, fitTable, frontierPairAt } from '../../src/fit/fit.ts';
 import { measureTrajectory } from '../../src/fit/measure.ts';
 import { readTable, tableOf, toCsv } from '../../src/fit/table.ts';

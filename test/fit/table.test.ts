@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { UsageError } from '../../src/errors.ts';
 import { parseTable, readTable, tableOf, toCsv, whereOf, type Column } from '../../src/fit/table.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { evaluate } from 'mathjs';
 import { exprObjective, parseExpression } from '../../src/objectives/expr.ts';
 import { verifyObjective } from '../../src/objectives/verify.ts';

@@ -1,6 +1,6 @@
 /** Each method against a hand-computed step and on problems where its behaviour is known. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { exprObjective } from '../../src/objectives/expr.ts';
 import { makeBuiltin } from '../../src/objectives/spec.ts';
 import { parseMethodSpec } from '../../src/optim/methods.ts';

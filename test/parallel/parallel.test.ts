@@ -12,12 +12,21 @@ import { makeBuiltin } from '../../src/objectives/spec.ts';
 import { exprObjective } from '../../src/objectives/expr.ts';
 import { checkParallel, workerRunner } from '../../src/parallel/parallel.ts';
 import type { Objective } from '../../src/objectives/objective.ts';
+import type { CheckOptions } from '../../src/conditions/result.ts';
+import { parseDomain } from '../../src/domains/parse.ts';
 
 /** The report for each worker count (0: this thread), every task of the parallel runs in a worker. */
-async function runs(obj: Objective, spec: string, conds: string[], samples: number, workers: number[]) {
+async function runs(
+  obj: Objective,
+  spec: string,
+  conds: string[],
+  samples: number,
+  workers: number[],
+  extra: Partial<CheckOptions> = {},
+) {
   const out: string[] = [];
   for (const w of workers) {
-    const opts = { box: [-2, 2] as [number, number], seed: 3, samples };
+    const opts = { box: [-2, 2] as [number, number], seed: 3, samples, ...extra };
     const specs = conds.map(parseConditionSpec);
     if (w === 0) {
       out.push(JSON.stringify(checkObjective(obj, specs, opts)));
@@ -71,6 +80,19 @@ describe('a check spread over worker threads', () => {
       [0, 2, 4],
     );
     for (const r of rest) expect(r).toBe(serial);
+  });
+
+  it('a ball around a given centre and a sublevel set in it (rebuilt in each worker): identical for 0 and 2 workers', async () => {
+    const text = 'x1^4 + 2*x2^2 - x1*x2';
+    const obj = exprObjective(text).objective;
+    const center = Float64Array.from([0.5, -0.25]);
+    for (const d of ['ball:1.5', 'sublevel:2:ball:1.5']) {
+      const domain = parseDomain(d, { obj, seed: 3, center });
+      const extra = { domain, box: [domain.lo[0], domain.hi[0]] as [number, number], domainCenter: center };
+      const [serial, two] = await runs(obj, `expr:${text}`, ['l0l1', 'lsmooth'], 300, [0, 2], extra);
+      expect(two).toBe(serial);
+      expect(JSON.parse(serial).domain.spec).toBe(d);
+    }
   });
 
   it('an objective given as an object (no spec string) runs in this thread and says so', async () => {

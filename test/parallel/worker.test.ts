@@ -15,6 +15,8 @@ const init: WorkerInit = {
   key: 'test/1',
   objective: 'builtin:phase-retrieval?d=6&m=20&seed=3',
   domain: 'box:-1:2',
+  seed: 1,
+  center: null,
   fstar: 0.5,
   xstar: null,
   lanczosTol: 1e-6,

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../fc.ts';
 import { exprObjective } from '../../src/objectives/expr.ts';
 import { UsageError } from '../../src/errors.ts';
 import { main } from '../../src/cli/main.ts';

@@ -30,3 +30,20 @@ describe('bands', () => {
     expect(path.split(/[ML]/).filter(Boolean)).toHaveLength(4);
   });
 });
+
+describe('plotSvg', () => {
+  it('plots are valid SVG with the series and a count of values a log axis cannot show', () => {
+    const svg = plotSvg({
+      title: 'a & b',
+      xlabel: 'x',
+      ylabel: 'y',
+      logx: true,
+      logy: true,
+      series: [{ label: 's', x: [1, 10, 0, -1], y: [1, 100, 5, 5], kind: 'points', color: '#000' }],
+    });
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('a &amp; b');
+    expect(svg).toContain('2 value(s) off a log axis');
+    expect((svg.match(/<circle/g) ?? []).length).toBe(2 + 1); // two points and the legend dot
+  });
+});

@@ -15,7 +15,7 @@
 import { Rng } from '../../core/rng.ts';
 import { linfit } from '../../core/stats.ts';
 import { nrm2 } from '../../core/vec.ts';
-import { denseHessian, type Objective } from '../../objectives/objective.ts';
+import { denseHessian, hvpOf, type Objective } from '../../objectives/objective.ts';
 import { maximize } from '../../search/local.ts';
 import type { ConditionDef, CustomRunOptions, Params } from '../model.ts';
 import type { ConditionResult, Counterexample, ResultBase } from '../result.ts';
@@ -59,6 +59,54 @@ export function runGrowth(obj: Objective, claimed: Params, opts: CustomRunOption
     evaluations += n;
     return frobenius(obj, at(dir, r), H);
   };
+  const special = (opts.special ?? []).filter((s) => nrm2(s) > 0);
+  const hv = hvpOf(obj);
+  const sphereDescent = (start: Float64Array, r: number): { g: number; dir: Float64Array } => {
+    const y = Float64Array.from(at(start, r));
+    const gy = new Float64Array(n),
+      Hg = new Float64Array(n),
+      cand = new Float64Array(n);
+    const phi = (p: Float64Array) => {
+      evaluations++;
+      const f = obj.grad(p, gy);
+      return Number.isFinite(f) ? nrm2(gy) : NaN;
+    };
+    let cur = phi(y);
+    let step = 0.1 * r;
+    for (let it = 0; it < 60 && Number.isFinite(cur) && cur > 0; it++) {
+      obj.grad(y, gy);
+      hv(y, gy, Hg);
+      evaluations++;
+      // Project out the radial component.
+      let c = 0;
+      for (let i = 0; i < n; i++) c += Hg[i] * y[i];
+      c /= r * r;
+      let tn = 0;
+      for (let i = 0; i < n; i++) {
+        Hg[i] -= c * y[i];
+        tn += Hg[i] * Hg[i];
+      }
+      tn = Math.sqrt(tn);
+      if (!(tn > 0)) break;
+      let accepted = false;
+      for (let bt = 0; bt < 12; bt++) {
+        for (let i = 0; i < n; i++) cand[i] = y[i] - (step / tn) * Hg[i];
+        const cn = nrm2(cand);
+        for (let i = 0; i < n; i++) cand[i] *= r / cn;
+        const v = phi(cand);
+        if (v < cur) {
+          y.set(cand);
+          cur = v;
+          step *= 1.5;
+          accepted = true;
+          break;
+        }
+        step *= 0.3;
+      }
+      if (!accepted) break;
+    }
+    return { g: cur, dir: Float64Array.from(y, (v) => v / r) };
+  };
   const nDir = Math.max(64, 8 * n);
   const dirs = Array.from({ length: nDir }, () => rng.stream('directions').sphere(new Float64Array(n)));
   const lo = new Float64Array(n).fill(-2),
@@ -91,6 +139,17 @@ export function runGrowth(obj: Objective, claimed: Params, opts: CustomRunOption
     if (-rg.value < bg) {
       bg = -rg.value;
       bgDir = rg.z;
+    }
+    // Gradient descent of ½‖∇f‖² on the sphere (its gradient ∇²f·∇f, one HVP, projected on the
+    // tangent space), from the best direction so far and from the special points' directions:
+    // a path of (near-)stationary points to infinity, the refutation, is found this way in any dimension.
+    for (const start of [bgDir, ...special.map((s) => Float64Array.from(s))]) {
+      if (!(nrm2(start) > 0)) continue;
+      const d = sphereDescent(start, r);
+      if (d.g < bg) {
+        bg = d.g;
+        bgDir = d.dir;
+      }
     }
     const rh = maximize((d) => hessAt(d, r), Float64Array.from(bhDir), lo, hi, budget, srng, 0.05);
     if (rh.value > bh) {

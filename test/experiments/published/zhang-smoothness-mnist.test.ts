@@ -1,6 +1,6 @@
 /** zhang-smoothness-mnist: the rank correlation, and the quick run's numbers against its own data. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../../fc.ts';
 import { spearman, zhangSmoothnessMnist } from '../../../src/experiments/published/zhang-smoothness-mnist.ts';
 
 describe('spearman', () => {

@@ -1,6 +1,6 @@
 /** builtin:mnist-mlp: derivatives against finite differences, the finite sum, the instance at its defaults. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../../fc.ts';
 import { Rng } from '../../../src/core/rng.ts';
 import { dot } from '../../../src/core/vec.ts';
 import { findBuiltin } from '../../../src/objectives/registry.ts';

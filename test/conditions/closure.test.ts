@@ -1,7 +1,7 @@
 /** The warm-up paper's closure properties (docs/theory.md §c2), predicted beside measured. */
 import { describe, expect } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
-import { affineRow, scalingRow, sumRow } from '../src/conditions/closure.ts';
+import { fc, test } from '../fc.ts';
+import { affineRow, scalingRow, sumRow } from '../../src/conditions/closure.ts';
 
 const o = { box: [-2, 2] as [number, number], seed: 3, samples: 600 };
 
