@@ -11,18 +11,15 @@
  * nodes bound the quadrature error); gaps carry eps·(|f| + |f*|), and in the re-check context
  * (`noise: true`) also the objective's own rounding noise measured at the point by high-order
  * differences (as in Moré & Wild's ECnoise): cancellation inside f (cosh x − 1 near 0) is then
- * in the error bound instead of in the estimate. The Hessian norm is exact (dense, Jacobi) up
- * to `denseMax` dimensions; above, Lanczos from a random start seeded by the point itself (so
- * the value is a function of the point, whatever the evaluation order) gives a certain lower
- * bound and a probabilistic upper bound (core/krylov.ts).
+ * in the error bound instead of in the estimate (noise.ts). Hessian norms come from hessnorm.ts:
+ * exact up to `denseMax` dimensions, Lanczos intervals above.
  */
-import { normInterval, normIntervalMany, type NormResult } from '../core/krylov.ts';
-import { symEigen } from '../core/symeig.ts';
 import { gaussLegendre01 } from '../core/quad.ts';
-import { Rng } from '../core/rng.ts';
 import { dist, dot, nrm2 } from '../core/vec.ts';
 import { denseHessian, hvpOf, type Objective } from '../objectives/objective.ts';
+import { finiteAll, hessianNorms, isInf } from './hessnorm.ts';
 import { EPS, type Approx, type At, type EvalContext, type Tangent } from './model.ts';
+import { noiseAt } from './noise.ts';
 
 export interface FloatContextOptions {
   fstar: number;
@@ -64,11 +61,6 @@ export interface FloatContext extends EvalContext {
   prefetchHessNorms(points: Float64Array[]): void;
 }
 
-function finiteAll(v: Float64Array): boolean {
-  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i])) return false;
-  return true;
-}
-
 /** Rounding bound of a computed gradient: relative to ‖∇f‖ and to the scale |f|/(1+‖x‖∞) of its terms. */
 export function gradScaleErr(n: number, g: number, f: number, x: Float64Array): number {
   let xi = 0;
@@ -76,31 +68,10 @@ export function gradScaleErr(n: number, g: number, f: number, x: Float64Array): 
   return 64 * EPS * (g + (Math.sqrt(n) * Math.abs(f)) / (1 + xi));
 }
 
-/** A 32-bit hash of a point's bits (FNV-1a), to seed the point's own Lanczos start. */
-export function pointHash(x: Float64Array): number {
-  const u = new Uint32Array(x.buffer, x.byteOffset, x.length * 2);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < u.length; i++) {
-    h ^= u[i];
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-const keyOf = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('latin1');
-
-interface HessEntry {
-  a: Approx;
-  /** The eigenvector of the largest |λ| and its sign (for the gradient of the norm); dense: computed on demand. */
-  v: Float64Array | null;
-  sign: number;
-}
-
 export function floatContext(raw: Objective, opts: FloatContextOptions): FloatContext {
   const n = raw.dim;
   // Count overflows (±Infinity) apart from NaN: NaN is a point outside the domain, an
   // infinity is an objective too large for doubles there, which must not let a claim hold.
-  const isInf = (v: number) => v === Infinity || v === -Infinity;
   const obj: Objective = {
     ...raw,
     value(x) {
@@ -129,9 +100,6 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     ctx.evaluations++;
     hv(x, v, out);
   };
-  const hessCache = new Map<string, HessEntry | null>();
-  // Bounded memory: at most 20 000 points, and about 200 MB of keys and eigenvectors.
-  const cacheMax = Math.max(64, Math.min(20_000, Math.floor(2e8 / (16 * n))));
 
   /** D³f(x)[v, v, ·] by central differences: of HVPs when the objective has them, else of gradients. */
   const thirdAlong = (x: Float64Array, v: Float64Array): Float64Array | null => {
@@ -156,70 +124,6 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       for (let i = 0; i < n; i++) out[i] = (hv1[i] - 2 * gt[i] + hv2[i]) / (h * h);
     }
     return finiteAll(out) ? out : null;
-  };
-
-  /** A Lanczos run's cache entry, and what computing it says about overflows and exactness. */
-  const lanczosEntry = (r: NormResult) => {
-    if (!Number.isFinite(r.bound.lower) || !Number.isFinite(r.bound.thetaMin))
-      return { entry: null, overflow: isInf(r.bound.lower), inexact: false };
-    const top = Math.abs(r.lambdaMax) >= Math.abs(r.lambdaMin);
-    const entry: HessEntry = {
-      a: { v: r.bound.lower, err: 16 * EPS * r.bound.lower * n, krylov: r.bound },
-      v: top ? r.vecMax : r.vecMin,
-      sign: Math.sign(top ? r.lambdaMax : r.lambdaMin) || 1,
-    };
-    return { entry, overflow: false, inexact: !r.bound.exact };
-  };
-  /** Norms computed ahead (prefetchHessNorms), charged to the evaluation that first uses them. */
-  const pending = new Map<string, { calls: number; overflow: boolean; inexact: boolean }>();
-
-  const hessAt = (x: Float64Array, needVector: boolean): HessEntry | null => {
-    const key = keyOf(x);
-    const owed = pending.get(key);
-    if (owed) {
-      pending.delete(key);
-      ctx.evaluations += owed.calls;
-      if (owed.overflow) ctx.overflows++;
-      if (owed.inexact) ctx.hessExact = false;
-    }
-    const hit = hessCache.get(key);
-    if (hit !== undefined && (hit === null || hit.v !== null || !needVector)) return hit;
-    let entry: HessEntry | null;
-    if (n <= denseMax && H.length === n * n) {
-      denseHessian(obj, x, H);
-      ctx.evaluations += obj.hessian ? 1 : n;
-      if (!finiteAll(H)) {
-        if (H.some(isInf)) ctx.overflows++;
-        entry = null;
-      } else {
-        const { values, vectors } = symEigen(H, n, needVector);
-        const top = Math.abs(values[n - 1]) >= Math.abs(values[0]) ? n - 1 : 0;
-        const norm = Math.abs(values[top]);
-        const v = needVector ? new Float64Array(n) : null;
-        if (v) for (let i = 0; i < n; i++) v[i] = vectors[i * n + top];
-        const err = 16 * n * EPS * norm + (obj.hvp || obj.hessian ? 0 : 1e-7 * norm);
-        entry = { a: { v: norm, err }, v, sign: Math.sign(values[top]) || 1 };
-      }
-    } else {
-      const rng = new Rng(pointHash(x), 'lanczos');
-      // A structured operator forms its per-point work once (one call), then each product is one call.
-      let op = (v: Float64Array, out: Float64Array) => hvp(x, v, out);
-      if (obj.hessianAt) {
-        const at = obj.hessianAt(x);
-        ctx.evaluations++;
-        op = (v, out) => {
-          ctx.evaluations++;
-          at(v, out);
-        };
-      }
-      const e = lanczosEntry(normInterval(op, n, rng, ctx.lanczosSteps, opts.lanczosTol));
-      if (e.overflow) ctx.overflows++;
-      if (e.inexact) ctx.hessExact = false;
-      entry = e.entry;
-    }
-    if (hessCache.size > cacheMax) hessCache.clear();
-    hessCache.set(key, entry);
-    return entry;
   };
 
   const placed = (at: At, d: Float64Array): Tangent => (at === 'y' ? { y: d } : { x: d });
@@ -260,40 +164,6 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     return f;
   };
 
-  /**
-   * The objective's rounding noise at x, as in Moré & Wild's ECnoise: f at 12 equally spaced points
-   * along a random direction, for three step sizes; the RMS of the sixth differences, scaled by
-   * √((6!)²/12!) = 1/√924, estimates the noise's standard deviation (a smooth f contributes h⁶f⁽⁶⁾,
-   * negligible at these steps), and four of those bound it.
-   */
-  const noiseAt = (x: Float64Array, f: number): number => {
-    let xi = 0;
-    for (let i = 0; i < n; i++) xi = Math.max(xi, Math.abs(x[i]));
-    const rng = new Rng(pointHash(x), 'noise');
-    const u = new Float64Array(n);
-    const C = [1, -6, 15, -20, 15, -6, 1];
-    const vals = new Float64Array(12);
-    let sum = 0,
-      count = 0;
-    for (const scale of [1, 1 / Math.PI, 1 / Math.E]) {
-      rng.sphere(u);
-      const h = 1e-6 * scale * (1 + xi);
-      for (let j = 0; j < 12; j++) {
-        for (let i = 0; i < n; i++) xt[i] = x[i] + (j - 6) * h * u[i];
-        vals[j] = j === 6 ? f : obj.value(xt);
-        ctx.evaluations++;
-        if (!Number.isFinite(vals[j])) return Infinity;
-      }
-      for (let j = 0; j + 6 < 12; j++) {
-        let d6 = 0;
-        for (let k = 0; k < 7; k++) d6 += C[k] * vals[j + k];
-        sum += d6 * d6;
-        count++;
-      }
-    }
-    return (4 * Math.sqrt(sum / count)) / Math.sqrt(924);
-  };
-
   const ctx: FloatContext = {
     n,
     tangents: false,
@@ -302,35 +172,11 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
     overflows: 0,
     lanczosSteps: opts.lanczosSteps ?? 16,
     clearCache() {
-      hessCache.clear();
-      pending.clear();
+      norms.clear();
       for (const m of memo) m.set = false;
     },
     prefetchHessNorms(points) {
-      if ((n <= denseMax && H.length === n * n) || !obj.hessianAtMany) return;
-      const todo: Float64Array[] = [];
-      const keys: string[] = [];
-      for (const x of points) {
-        const key = keyOf(x);
-        if (hessCache.has(key) || keys.includes(key)) continue;
-        todo.push(x);
-        keys.push(key);
-      }
-      if (todo.length < 2 || hessCache.size + todo.length > cacheMax) return;
-      const ops = obj.hessianAtMany(todo);
-      const rs = normIntervalMany(
-        ops,
-        n,
-        todo.map((x) => new Rng(pointHash(x), 'lanczos')),
-        ctx.lanczosSteps,
-        opts.lanczosTol,
-      );
-      rs.forEach((r, k) => {
-        const e = lanczosEntry(r);
-        hessCache.set(keys[k], e.entry);
-        // What hessAt would have counted: the per-point setup and one call per product.
-        pending.set(keys[k], { calls: 1 + r.iterations, overflow: e.overflow, inexact: e.inexact });
-      });
+      norms.prefetch(points);
     },
     gradNorm(p, at = 'x') {
       const f = gradAt(p, gx);
@@ -417,13 +263,13 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       const f = gradAt(p, gx);
       if (!Number.isFinite(f)) return null;
       let err = 8 * EPS * (Math.abs(f) + Math.abs(opts.fstar));
-      if (opts.noise) err += noiseAt(p, f);
+      if (opts.noise) err += noiseAt(obj.value, p, f, () => ctx.evaluations++);
       const a: Approx = { v: f - opts.fstar, err };
       if (ctx.tangents) a.d = placed(at, Float64Array.from(gx));
       return a;
     },
     hessNorm(p, at = 'x') {
-      const e = hessAt(p, ctx.tangents === true);
+      const e = norms.at(p, ctx.tangents === true);
       if (!e) return null;
       const a: Approx = { ...e.a };
       if (ctx.tangents && e.v) {
@@ -474,5 +320,6 @@ export function floatContext(raw: Objective, opts: FloatContextOptions): FloatCo
       return a;
     },
   };
+  const norms = hessianNorms(obj, hvp, ctx, { denseMax, lanczosTol: opts.lanczosTol, H });
   return ctx;
 }

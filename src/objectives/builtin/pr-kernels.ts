@@ -262,7 +262,13 @@ export function prHessKernel(A: Float64Array, c: Float64Array, m: number, d: num
 }
 
 /** s = Ap and t = Au (the Taylor residual's inner products). */
-export function prDotsKernel(A: Float64Array, m: number, d: number, p: Float64Array, u: Float64Array) {
+export function prDotsKernel(
+  A: Float64Array,
+  m: number,
+  d: number,
+  p: Float64Array,
+  u: Float64Array,
+): { s: Float64Array; t: Float64Array } {
   const s = new Float64Array(m),
     t = new Float64Array(m);
   for (let r = 0; r < m; r++) {
