@@ -55,26 +55,53 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
     if (big.isBigNumber(v) && (v as B).isFinite()) return v as B;
     return null;
   };
-  const evalF = (x: Float64Array): B | null => {
-    try {
-      return asBig(fC.evaluate(scope(x)));
-    } catch {
-      return null;
+  // f and ∇f at the last few points: a pair statistic asks for the same point's value and gradient
+  // several times (definedness, ‖∇f(x) − ∇f(y)‖, then ‖∇f(y)‖), and 64-digit evaluation is the
+  // costly part of a re-check. The same numbers, computed once. (String(v) tells every double
+  // apart except −0 and 0, whose exact decimals are the same.)
+  interface Memo {
+    sc: Record<string, B>;
+    f?: B | null;
+    g?: B[] | null;
+  }
+  const memo = new Map<string, Memo>();
+  const at = (x: Float64Array): Memo => {
+    const key = x.join(',');
+    let m = memo.get(key);
+    if (!m) {
+      if (memo.size >= 8) memo.clear();
+      m = { sc: scope(x) };
+      memo.set(key, m);
     }
+    return m;
+  };
+  const evalF = (x: Float64Array): B | null => {
+    const m = at(x);
+    if (m.f === undefined) {
+      try {
+        m.f = asBig(fC.evaluate(m.sc));
+      } catch {
+        m.f = null;
+      }
+    }
+    return m.f;
   };
   const evalG = (x: Float64Array): B[] | null => {
+    const m = at(x);
+    if (m.g !== undefined) return m.g;
+    m.g = null;
     try {
-      const sc = scope(x);
       const out: B[] = [];
       for (const c of gC) {
-        const v = asBig(c.evaluate(sc));
+        const v = asBig(c.evaluate(m.sc));
         if (!v) return null;
         out.push(v);
       }
-      return out;
+      m.g = out;
     } catch {
-      return null;
+      m.g = null;
     }
+    return m.g;
   };
   /**
    * Defined only where the value is, as in the double context (whose grad() returns f): a point
@@ -90,15 +117,17 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
   const fs = big.bignumber(exactDecimal(fstar));
   /** Hessian entries evaluated in 64 digits, rounded once to double. */
   const hessianAt = (x: Float64Array): Float64Array | null => {
-    if (!hC) hC = sym.hessian.map((row) => row.map(compile));
+    hC ??= sym.hessian.map((row, i) => row.map((t, j) => (j < i ? null : compile(t)))) as EvalFunction[][];
     try {
-      const sc = scope(x);
+      const sc = at(x).sc;
       const H = new Float64Array(n * n);
+      // The symbolic Hessian is symmetric by construction (expr.ts mirrors its trees): the upper
+      // triangle, mirrored, is the same numbers as every entry.
       for (let i = 0; i < n; i++)
-        for (let j = 0; j < n; j++) {
+        for (let j = i; j < n; j++) {
           const v = asBig(hC[i][j].evaluate(sc));
           if (!v) return null;
-          H[i * n + j] = big.number(v) as unknown as number;
+          H[i * n + j] = H[j * n + i] = big.number(v) as unknown as number;
         }
       return H;
     } catch {

@@ -73,6 +73,7 @@ export interface SymbolicForm {
   variables: string[];
   value: string;
   gradient: string[];
+  /** Symmetric: entry [j][i] is entry [i][j] (the re-check evaluates the upper triangle). */
   hessian: string[][];
 }
 

@@ -21,7 +21,9 @@ export interface VerifyOptions {
   points?: number;
   /** Check at these points (instead of seeded points of the box). */
   at?: Float64Array[];
-  /** Random directions for the gradient check above 200 dimensions (default 64). */
+  /** Largest dimension whose gradient is checked along every coordinate (default 200). */
+  coordinateMax?: number;
+  /** Random directions for the gradient check above coordinateMax dimensions (default 64). */
   directions?: number;
   /** A point where f is undefined (NaN, ±∞) is an objective error, not a skipped point. */
   strict?: boolean;
@@ -113,7 +115,7 @@ export function verifyObjective(obj: Objective, opts: VerifyOptions = {}): Verif
   const rtol = opts.rtol ?? 1e-6;
   const rng = new Rng(seed, 'verify');
   const nPts = opts.points ?? (n > 1000 ? 4 : n > 100 ? 8 : 20);
-  const coordinateMode = n <= 200;
+  const coordinateMode = n <= (opts.coordinateMax ?? 200);
   const x = new Float64Array(n),
     xs = new Float64Array(n),
     g = new Float64Array(n),
