@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../properties/helpers.ts';
-import { LANCZOS_TOL, lanczosTolFor } from '../../src/conditions/check.ts';
+import { DerivativeError, LANCZOS_TOL, checkDerivatives, lanczosTolFor } from '../../src/conditions/check.ts';
+import { boxDomain } from '../../src/domains/box.ts';
+import type { Objective } from '../../src/objectives/objective.ts';
 import { parseConditionSpec, resolveSpec } from '../../src/conditions/spec.ts';
 
 describe('domain, unboundedness and determinism', () => {
@@ -42,5 +44,29 @@ describe('the Lanczos tolerance of a run', () => {
     expect(lanczosTolFor(specs('l0l1', 'curvature-gap', 'lsmooth:L=3'))).toBe(LANCZOS_TOL);
     expect(lanczosTolFor(specs('l0l1', 'curvature-gap:K0=1,K1=2'))).toBeUndefined();
     expect(lanczosTolFor(specs('l0l1:L0=1,L1=1'))).toBeUndefined();
+  });
+});
+
+describe('the quick derivative check in high dimension (random directions above 32)', () => {
+  /** ½‖x‖² in dimension 100, its gradient's coordinate k scaled by s. */
+  const quadratic = (k: number, s: number): Objective => ({
+    name: 'q100',
+    dim: 100,
+    value: (x) => 0.5 * x.reduce((a, t) => a + t * t, 0),
+    grad: (x, g) => {
+      for (let i = 0; i < 100; i++) g[i] = x[i];
+      g[k] *= s;
+      return 0.5 * x.reduce((a, t) => a + t * t, 0);
+    },
+  });
+  const domain = boxDomain(100, new Array(100).fill(-3), new Array(100).fill(3));
+  it('passes the exact gradient', () => {
+    expect(checkDerivatives(quadratic(37, 1), domain, 1)!.verdict).toBe('ok');
+  });
+  it('catches one coordinate wrong by 1 % (and a sign flip) among 100', () => {
+    for (const s of [1.01, -1]) {
+      expect(() => checkDerivatives(quadratic(37, s), domain, 1)).toThrow(DerivativeError);
+      expect(() => checkDerivatives(quadratic(37, s), domain, 1)).not.toThrow(/along x/);
+    }
   });
 });
