@@ -12,6 +12,7 @@ export { BUILTINS, findBuiltin } from './objectives/registry.ts';
 export { verifyObjective, type VerifyResult } from './objectives/verify.ts';
 // Conditions and checks
 export { checkObjective } from './conditions/check.ts';
+export { checkParallel } from './parallel/parallel.ts';
 export { parseConditionSpec, defaultSpecs } from './conditions/spec.ts';
 export { frontier } from './conditions/estimate.ts';
 export { estimateFstar } from './search/fstar.ts';
