@@ -108,3 +108,47 @@ describe('diagnose', () => {
     expect(diagnose([1, 2], [0, 0], 'gradient')).toBe('the gradient is nonzero where the finite differences vanish');
   });
 });
+
+describe('retryFailuresOnly (the check’s quick test)', () => {
+  const counted = (o: Objective) => {
+    let calls = 0;
+    return {
+      obj: {
+        ...o,
+        value: (x: Float64Array) => (calls++, o.value(x)),
+        grad: (x: Float64Array, g: Float64Array) => (calls++, o.grad(x, g)),
+      } as Objective,
+      calls: () => calls,
+    };
+  };
+  it('keeps the verdict, and spends fewer values when the first step passes', () => {
+    // Σ sin(50 xᵢ)/50: fast oscillation, so the first step's differences agree only to about 1e-6
+    // (they pass within their Richardson error estimate; the default then tries smaller steps).
+    const v = (x: Float64Array) => x.reduce((t, xi) => t + Math.sin(50 * xi) / 50, 0);
+    const base: Objective = {
+      name: 'osc',
+      dim: 3,
+      value: v,
+      grad: (x, g) => {
+        for (let i = 0; i < 3; i++) g[i] = Math.cos(50 * x[i]);
+        return v(x);
+      },
+    };
+    const a = counted(base),
+      b = counted(base);
+    const full = verifyObjective(a.obj, { seed: 2, points: 3 });
+    const quick = verifyObjective(b.obj, { seed: 2, points: 3, retryFailuresOnly: true });
+    expect(full.verdict).toBe('ok');
+    expect(quick.verdict).toBe('ok');
+    expect(b.calls()).toBeLessThan(a.calls());
+  });
+  it('still retries a failing step, and still catches a wrong gradient', () => {
+    const wrong = verifyObjective(quartic(1.01, 1, 60), {
+      seed: 2,
+      points: 3,
+      coordinateMax: 10,
+      retryFailuresOnly: true,
+    });
+    expect(wrong.verdict).toBe('mismatch');
+  });
+});
