@@ -11,16 +11,7 @@ import { phaseRetrievalData } from '../../../src/objectives/builtin/phase-retrie
 import { prCoefKernel, prHessKernel, prHvpcKernel, prHvpKernel } from '../../../src/objectives/builtin/pr-kernels.ts';
 import { makePrWasm } from '../../../src/objectives/builtin/pr-wasm.ts';
 import { makeBuiltin } from '../../../src/objectives/spec.ts';
-
-const relMax = (a: Float64Array, b: Float64Array) => {
-  let e = 0,
-    s = 1e-300;
-  for (let i = 0; i < a.length; i++) {
-    e = Math.max(e, Math.abs(a[i] - b[i]));
-    s = Math.max(s, Math.abs(a[i]));
-  }
-  return e / s;
-};
+import { relMax } from './shared.ts';
 
 describe('phase retrieval: the structured Hessian', () => {
   test.prop([fc.integer({ min: 1, max: 23 }), fc.integer({ min: 1, max: 41 }), fc.integer({ min: 0, max: 1000 })])(

@@ -5,16 +5,7 @@ import { Rng } from '../../../src/core/rng.ts';
 import { phaseRetrievalData } from '../../../src/objectives/builtin/phase-retrieval.ts';
 import { prBatchKernel, prGradKernel, prHvpKernel } from '../../../src/objectives/builtin/pr-kernels.ts';
 import { makePrWasm } from '../../../src/objectives/builtin/pr-wasm.ts';
-
-const relMax = (a: Float64Array, b: Float64Array) => {
-  let e = 0,
-    s = 1e-300;
-  for (let i = 0; i < a.length; i++) {
-    e = Math.max(e, Math.abs(a[i] - b[i]));
-    s = Math.max(s, Math.abs(a[i]));
-  }
-  return e / s;
-};
+import { relMax } from './shared.ts';
 
 describe('phase-retrieval kernels', () => {
   test.prop([

@@ -6,16 +6,7 @@ import { wasmSimdAvailable } from '../../../src/core/wasm.ts';
 import { phaseRetrievalData } from '../../../src/objectives/builtin/phase-retrieval.ts';
 import { prGradKernel, prHvpKernel, prValueKernel } from '../../../src/objectives/builtin/pr-kernels.ts';
 import { makePrWasm } from '../../../src/objectives/builtin/pr-wasm.ts';
-
-const relMax = (a: Float64Array, b: Float64Array) => {
-  let e = 0,
-    s = 1e-300;
-  for (let i = 0; i < a.length; i++) {
-    e = Math.max(e, Math.abs(a[i] - b[i]));
-    s = Math.max(s, Math.abs(a[i]));
-  }
-  return e / s;
-};
+import { relMax } from './shared.ts';
 
 describe('phase-retrieval kernels', () => {
   it('the engine runs WebAssembly SIMD (Node 20 does)', () => expect(wasmSimdAvailable()).toBe(true));

@@ -94,3 +94,14 @@ export function finiteSumConsistent(name: string): void {
     for (let j = 0; j < obj.dim; j++) expect(gb[j]).toBeCloseTo(g[j], 9);
   });
 }
+
+/** max |a − b| over max |a|: the relative distance of two vectors, in the scale of the first. */
+export function relMax(a: Float64Array, b: Float64Array): number {
+  let e = 0,
+    s = 1e-300;
+  for (let i = 0; i < a.length; i++) {
+    e = Math.max(e, Math.abs(a[i] - b[i]));
+    s = Math.max(s, Math.abs(a[i]));
+  }
+  return e / s;
+}
