@@ -52,7 +52,7 @@ const NO_VERIFY: [string, string, string] = [
 ];
 const TIME_LIMIT: [string, string, string] = [
   '--time-limit SECONDS',
-  'stop sampling and search then, even inside an objective that never returns (a claim not violated so far is inconclusive)',
+  'stop sampling and search then (a claim not violated so far is inconclusive); the sampling is stopped even inside an objective that never returns, the derivative check and the stationary-point search only between their evaluations',
   'none',
 ];
 const WORKERS: [string, string, string] = [

@@ -92,6 +92,8 @@ export function checkDerivatives(
   return v;
 }
 
+const pastDeadline = (opts: CheckOptions) => opts.deadline !== undefined && performance.now() > opts.deadline;
+
 /** Special points every condition probes: the start, the minimiser, stationary points in the domain. */
 function specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes: string[]): Float64Array[] {
   const special: Float64Array[] = [];
@@ -101,7 +103,9 @@ function specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes
   // A finite domain has no stationary points to find beyond its own points.
   const stationary = domain.finite
     ? []
-    : findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12);
+    : findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12, () =>
+        pastDeadline(opts),
+      );
   special.push(...stationary);
   if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
   return special;
@@ -118,7 +122,7 @@ function fstarOf(
   if (opts.fstar !== undefined) return { value: opts.fstar, source: 'given' };
   if (obj.fstar !== undefined) return { value: obj.fstar, source: 'objective' };
   if (!need) return undefined;
-  const e = estimateFstar(obj, domain, new Rng(opts.seed, 'check/fstar'), 8, special);
+  const e = estimateFstar(obj, domain, new Rng(opts.seed, 'check/fstar'), 8, special, () => pastDeadline(opts));
   if (e.at) special.push(e.at);
   if (!e.unbounded) notes.push(`f* was estimated by multi-start L-BFGS as ${e.value}; pass --fstar if it is known`);
   return { value: e.value, source: 'estimated', unbounded: e.unbounded };

@@ -72,7 +72,8 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
         counterexample: null,
         partial: true,
         cause: 'time-limit',
-        reason: 'the time limit ended the run before any sample was evaluated',
+        reason:
+          'the time limit came before any sample was evaluated (the derivative check, the special points or the draw of the initial sample took it)',
       };
     return {
       ...base,

@@ -247,7 +247,15 @@ export function* fillPools(jobs: Job[], env: Env, progress?: (done: number, name
   for (const kind of ['point', 'pair'] as const) {
     const same = jobs.filter((j) => j.def.kind === kind);
     if (same.length === 0) continue;
-    const initial = env.domain.initial(new Rng(seed, `check/samples/${kind}`), kind, env.opts.samples, env.special);
+    // The draw itself stops at the time limit (a million pairs take seconds): the jobs are then partial.
+    const initial = env.domain.initial(
+      new Rng(seed, `check/samples/${kind}`),
+      kind,
+      env.opts.samples,
+      env.special,
+      () => late(env),
+    );
+    if (late(env)) for (const j of same) j.partial = true;
     const e = evalTasks(
       same,
       initial.map((d) => d.z),

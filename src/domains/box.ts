@@ -24,9 +24,12 @@ import {
 } from '../generators/arbitraries.ts';
 import { joinXY, type Domain, type Drawn, type Origin } from './domain.ts';
 
-/** `count` draws of arb, seeded from rng, in chunks (bounded memory, no huge argument lists). */
-export function draw<T>(rng: Rng, arb: fc.Arbitrary<T>, count: number, out: T[] = []): T[] {
-  for (let done = 0; done < count;) {
+/**
+ * `count` draws of arb, seeded from rng, in chunks (bounded memory, no huge argument lists); `stop`
+ * is asked before each chunk and ends the draw early.
+ */
+export function draw<T>(rng: Rng, arb: fc.Arbitrary<T>, count: number, out: T[] = [], stop?: () => boolean): T[] {
+  for (let done = 0; done < count && !stop?.();) {
     const k = Math.min(4096, count - done);
     for (const v of fc.sample(arb, { seed: rng.int(2 ** 31 - 1), numRuns: k })) out.push(v);
     done += k;
@@ -73,7 +76,8 @@ export function boxDomain(n: number, lo: ArrayLike<number>, hi: ArrayLike<number
     centre: () => Float64Array.from(L, (l, i) => 0.5 * (l + H[i])),
     starts: (rng, count) =>
       Array.from({ length: count }, () => Float64Array.from(L, (l, i) => l + (H[i] - l) * rng.uniform())),
-    initial(rng, kind, count, special) {
+    initial(rng, kind, count, special, stop) {
+      const take = <T>(r: Rng, arb: fc.Arbitrary<T>, k: number): T[] => draw(r, arb, k, [], stop);
       const out: Drawn[] = [];
       const push = (zs: Float64Array[], origin: Origin) => {
         for (const z of zs) if (out.length < count || origin === 'special') out.push({ z, origin });
@@ -91,24 +95,24 @@ export function boxDomain(n: number, lo: ArrayLike<number>, hi: ArrayLike<number
         const nearRng = rng.stream('near');
         for (let k = 0; k < inBox.length && nNear > 0; k++)
           push(
-            draw(nearRng, nearArb(inBox[k], 1e-8 * width, 0.3 * width, bounds), Math.ceil(nNear / inBox.length)),
+            take(nearRng, nearArb(inBox[k], 1e-8 * width, 0.3 * width, bounds), Math.ceil(nNear / inBox.length)),
             'sampled',
           );
-        push(draw(rng.stream('faces'), faceArb(n, bounds), Math.floor(count * 0.1)), 'sampled');
-        push(draw(rng.stream('uniform'), pointArb(n, bounds), Math.max(0, count - out.length)), 'uniform');
+        push(take(rng.stream('faces'), faceArb(n, bounds), Math.floor(count * 0.1)), 'sampled');
+        push(take(rng.stream('uniform'), pointArb(n, bounds), Math.max(0, count - out.length)), 'uniform');
         return out;
       }
       const nFar = Math.floor(count * 0.35),
         nNear = Math.floor(count * 0.35),
         nAnch = Math.floor(count * 0.15);
-      push(draw(rng.stream('far'), farPairArb(n, bounds), nFar).map(joinPair), 'uniform');
-      push(draw(rng.stream('near'), nearPairArb(n, bounds), nNear).map(joinPair), 'sampled');
+      push(take(rng.stream('far'), farPairArb(n, bounds), nFar).map(joinPair), 'uniform');
+      push(take(rng.stream('near'), nearPairArb(n, bounds), nNear).map(joinPair), 'sampled');
       push(
-        draw(rng.stream('anchored'), anchoredPairArb(inBox.length > 0 ? inBox : cs, n, bounds), nAnch).map(joinPair),
+        take(rng.stream('anchored'), anchoredPairArb(inBox.length > 0 ? inBox : cs, n, bounds), nAnch).map(joinPair),
         'sampled',
       );
       push(
-        draw(rng.stream('corner-pairs'), cornerPairArb(n, bounds), Math.max(0, count - out.length)).map(joinPair),
+        take(rng.stream('corner-pairs'), cornerPairArb(n, bounds), Math.max(0, count - out.length)).map(joinPair),
         'sampled',
       );
       return out;

@@ -32,9 +32,10 @@ export interface Domain {
   /**
    * The initial sample set: `count` points or pairs (x and y concatenated), seeded and tagged.
    * Those tagged `uniform` are independent and uniform on the domain (on the domain² for pairs),
-   * which is what a coverage statement may count.
+   * which is what a coverage statement may count. `stop` (a time limit) ends a long draw early:
+   * fewer samples, the same ones as far as they go.
    */
-  initial(rng: Rng, kind: 'point' | 'pair', count: number, special: Float64Array[]): Drawn[];
+  initial(rng: Rng, kind: 'point' | 'pair', count: number, special: Float64Array[], stop?: () => boolean): Drawn[];
   /** Seeded starting points for the stationary-point and f* searches. */
   starts(rng: Rng, count: number): Float64Array[];
   /**

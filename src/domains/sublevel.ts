@@ -88,13 +88,19 @@ export function sublevelDomain(obj: Objective, F: number, ambient: Domain, o: Su
       else b = t;
     }
   };
-  const chain = (rng: Rng, count: number, stats: Stats = { steps: 0, proposals: 0, firstTry: 0 }): Float64Array[] => {
+  const chain = (
+    rng: Rng,
+    count: number,
+    stats: Stats = { steps: 0, proposals: 0, firstTry: 0 },
+    stop?: () => boolean,
+  ): Float64Array[] => {
     const x = Float64Array.from(start!);
     const burn = Math.min(2000, 10 * n),
       thin = Math.max(1, Math.min(10, n));
     for (let k = 0; k < burn; k++) step(rng, x, stats);
     const out: Float64Array[] = [];
-    while (out.length < count) {
+    // `stop` is asked every 64 states (a time limit): a shorter chain, the same states as far as it goes.
+    while (out.length < count && !((out.length & 63) === 0 && stop?.())) {
       for (let k = 0; k < thin; k++) step(rng, x, stats);
       out.push(Float64Array.from(x));
     }
@@ -130,12 +136,15 @@ export function sublevelDomain(obj: Objective, F: number, ambient: Domain, o: Su
     centre: () => Float64Array.from(start!),
     starts: (rng, count) => chain(rng, count),
     notes,
-    initial(rng, kind, count, special) {
+    initial(rng, kind, count, special, stop) {
       const out: Drawn[] = [];
       const add = (z: Float64Array, origin: Origin) => out.push({ z, origin });
       const inside = special.filter((s) => inSet(Float64Array.from(s)));
       const stats = { steps: 0, proposals: 0, firstTry: 0 };
-      const states = chain(rng.stream('chain'), kind === 'point' ? count : Math.ceil(0.6 * count) + 2, stats);
+      const wanted = kind === 'point' ? count : Math.ceil(0.6 * count) + 2;
+      const states = chain(rng.stream('chain'), wanted, stats, stop);
+      // A chain cut short by the time limit gives a sample of its own length (none without states).
+      if (states.length < wanted) count = Math.min(count, states.length);
       drawn.set(kind, stats);
       note();
       if (kind === 'point') {

@@ -98,7 +98,11 @@ export function runTask(st: TaskState, task: Task): TaskResult {
   const { ctx } = st;
   const n = st.obj.dim;
   ctx.clearCache();
+  // A task reports its own overflows and exactness, which the caller merges into the run's context;
+  // in this thread that context is the run's own, so they are put back as they were (finally below)
+  // and counted once, as a worker's are.
   const over0 = ctx.overflows;
+  const exact0 = ctx.hessExact;
   ctx.hessExact = true;
   const records: EvalRecord[] = [];
   let count = 0;
@@ -106,13 +110,14 @@ export function runTask(st: TaskState, task: Task): TaskResult {
     if (st.deadline !== undefined && (++count & 15) === 0 && performance.now() > st.deadline) throw new TimeUp();
     const { def, shape } = job;
     if (def.kind === 'pair' && isDiagonal(z, n)) return null;
-    // A point outside a domain that projection cannot enforce (a sublevel set) is not evaluated.
-    const admits = st.domain.admits;
-    if (admits && !(admits(z.subarray(0, n)) && (def.kind === 'point' || admits(z.subarray(n, 2 * n))))) return null;
+    // Published before anything calls the objective at z (admits does), so a hang there is named.
     if (st.current && st.current.length >= z.length + 1) {
       st.current.set(z, 1);
       st.current[0] = z.length;
     }
+    // A point outside a domain that projection cannot enforce (a sublevel set) is not evaluated.
+    const admits = st.domain.admits;
+    if (admits && !(admits(z.subarray(0, n)) && (def.kind === 'point' || admits(z.subarray(n, 2 * n))))) return null;
     const before = ctx.evaluations;
     ctx.tangents = tangents && def.tangents === true;
     let s: Sample | null;
@@ -216,5 +221,8 @@ export function runTask(st: TaskState, task: Task): TaskResult {
     if (e instanceof TimeUp) return done({ timeUp: true });
     if (e instanceof ObjectiveError) return done({ error: { objective: true, message: e.message } });
     throw e;
+  } finally {
+    ctx.overflows = over0;
+    ctx.hessExact = exact0;
   }
 }

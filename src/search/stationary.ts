@@ -15,11 +15,20 @@ import { lbfgs } from './local.ts';
 export const asDomain = (n: number, d: Box | Domain): Domain =>
   Array.isArray(d) ? boxDomain(n, new Array(n).fill(d[0]), new Array(n).fill(d[1])) : (d as Domain);
 
-/** Stationary points in the domain: Levenberg–Marquardt on ∇f(x) = 0 (small n). */
-export function findStationaryPoints(obj: Objective, where: Box | Domain, rng: Rng, starts: number): Float64Array[] {
+/**
+ * Stationary points in the domain: Levenberg–Marquardt on ∇f(x) = 0 (small n). `stop` (a time
+ * limit) is asked before each start and ends the search with what it found.
+ */
+export function findStationaryPoints(
+  obj: Objective,
+  where: Box | Domain,
+  rng: Rng,
+  starts: number,
+  stop?: () => boolean,
+): Float64Array[] {
   const n = obj.dim;
   const dom = asDomain(n, where);
-  if (n > 40) return stationaryByGradientNorm(obj, dom, rng, Math.min(starts, 4));
+  if (n > 40) return stationaryByGradientNorm(obj, dom, rng, Math.min(starts, 4), stop);
   const H = new Float64Array(n * n),
     M = new Float64Array(n * n),
     g = new Float64Array(n),
@@ -27,7 +36,7 @@ export function findStationaryPoints(obj: Objective, where: Box | Domain, rng: R
     p = new Float64Array(n),
     xt = new Float64Array(n);
   const found: Float64Array[] = [];
-  for (let s = 0; s < starts; s++) {
+  for (let s = 0; s < starts && !stop?.(); s++) {
     const x = dom.starts(rng, 1)[0];
     let f = obj.grad(x, g);
     if (!Number.isFinite(f)) continue;
@@ -82,7 +91,13 @@ export function findStationaryPoints(obj: Objective, where: Box | Domain, rng: R
  * Stationary points in high dimension: L-BFGS on φ(x) = ½‖∇f(x)‖², whose gradient is
  * ∇²f(x)∇f(x) (one Hessian-vector product), from the box centre and seeded starts.
  */
-function stationaryByGradientNorm(obj: Objective, dom: Domain, rng: Rng, starts: number): Float64Array[] {
+function stationaryByGradientNorm(
+  obj: Objective,
+  dom: Domain,
+  rng: Rng,
+  starts: number,
+  stop?: () => boolean,
+): Float64Array[] {
   const n = obj.dim;
   const hv = hvpOf(obj);
   const g = new Float64Array(n);
@@ -102,6 +117,7 @@ function stationaryByGradientNorm(obj: Objective, dom: Domain, rng: Rng, starts:
   const found: Float64Array[] = [];
   const x0s: Float64Array[] = [dom.centre(), ...dom.starts(rng, Math.max(0, starts - 1))];
   for (const x0 of x0s) {
+    if (stop?.()) break;
     const f0 = obj.grad(x0, g);
     const g0 = nrm2(g);
     const r = lbfgs(phi, x0, 200);

@@ -59,3 +59,20 @@ describe('sublevel:F', () => {
     );
   });
 });
+
+describe('sublevel: the initial sample stopped early (a time limit)', () => {
+  it('a shorter chain gives a prefix of the full sample, inside the set; stopped at once, none', () => {
+    const obj = exprObjective('x1^2 + x2^4').objective;
+    const d = sublevelDomain(obj, 1, box(2, -3, 3), { rng: new Rng(1, 'sl') });
+    const full = d.initial(new Rng(4, 's'), 'point', 500, []);
+    let asked = 0;
+    const cut = d.initial(new Rng(4, 's'), 'point', 500, [], () => ++asked > 3);
+    expect(cut.length).toBeLessThan(full.length);
+    expect(cut.length).toBeGreaterThan(100);
+    cut.forEach((s, i) => {
+      expect(Array.from(s.z)).toEqual(Array.from(full[i].z));
+      expect(obj.value(s.z)).toBeLessThanOrEqual(1);
+    });
+    expect(d.initial(new Rng(4, 's'), 'pair', 500, [], () => true)).toEqual([]);
+  });
+});

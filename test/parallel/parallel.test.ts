@@ -10,7 +10,8 @@ import { parseConditionSpec } from '../../src/conditions/spec.ts';
 import { checkObjective, checkObjectiveWith } from '../../src/conditions/check.ts';
 import { makeBuiltin } from '../../src/objectives/spec.ts';
 import { exprObjective } from '../../src/objectives/expr.ts';
-import { checkParallel, workerRunner } from '../../src/parallel/parallel.ts';
+import { checkParallel } from '../../src/parallel/parallel.ts';
+import { workerRunner } from '../../src/parallel/runner.ts';
 import type { Objective } from '../../src/objectives/objective.ts';
 import type { CheckOptions } from '../../src/conditions/result.ts';
 import { parseDomain } from '../../src/domains/parse.ts';
@@ -93,6 +94,16 @@ describe('a check spread over worker threads', () => {
       expect(two).toBe(serial);
       expect(JSON.parse(serial).domain.spec).toBe(d);
     }
+  });
+
+  it('an objective that overflows on part of the box: the same overflow count and report for 0 and 2 workers', async () => {
+    // exp(x1²) is ±∞ in double beyond |x1| ≈ 26.6: each task reports its own overflows, counted once.
+    const text = 'exp(x1^2) + x2^2';
+    const [serial, two] = await runs(exprObjective(text).objective, `expr:${text}`, ['l0l1'], 200, [0, 2], {
+      box: [-30, 30],
+    });
+    expect(two).toBe(serial);
+    expect(JSON.parse(serial).results[0].overflowSamples).toBeGreaterThan(0);
   });
 
   it('an objective given as an object (no spec string) runs in this thread and says so', async () => {

@@ -1,0 +1,263 @@
+/**
+ * The runner of a check's tasks on tinypool worker threads (parallel.ts's checkParallel uses it):
+ * the pool, the probe that proves a worker's objective and domain are this thread's to the bit,
+ * the tasks run in this thread until then, and the hard time limit (a task past the deadline and
+ * its grace is aborted, its worker terminated, the point it hung at read from a shared buffer).
+ * Kept apart from parallel.ts so the public declarations never name tinypool's types (which need
+ * @types/node).
+ */
+import { setMaxListeners } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
+import type { Fill, Runner } from '../conditions/check.ts';
+import { mainTaskState } from '../conditions/run.ts';
+import { parseDomain } from '../domains/parse.ts';
+import { runTask, type Task, type TaskResult } from './tasks.ts';
+import type { Probe, WorkerInit, WorkerMessage } from './worker.ts';
+
+/**
+ * A tinypool of `workers` threads. A worker that fails outside any task makes the pool emit
+ * 'error'; without a listener that would end the process, so it is recorded instead (the run then
+ * falls back to this thread, saying why).
+ */
+function newPool(workers: number, failed: (e: unknown) => void = () => {}): Tinypool {
+  const p = new Tinypool({ filename: workerFile(), minThreads: workers, maxThreads: workers, isolateWorkers: false });
+  p.on('error', failed);
+  return p;
+}
+
+/** A pool whose workers load the objective ahead of the run. */
+export function warmPool(spec: string, workers: number): Tinypool {
+  const p = newPool(workers);
+  for (let k = 0; k < workers; k++) p.run({ warm: spec } satisfies WorkerMessage).catch(() => {});
+  return p;
+}
+
+/** Runs of this process (a worker rebuilds its state for each). */
+let runs = 0;
+
+/** Milliseconds of tasks run in this thread before workers are started (a smaller check ends first). */
+const LOCAL_FIRST = 300;
+
+/** One worker per core. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+const lenOf = (t: Task): number =>
+  t.kind === 'eval' ? t.len : t.kind === 'dirs' ? (t.points[0]?.length ?? 0) : t.z0.length;
+
+/**
+ * The worker module beside this one. From the TypeScript sources (the tests, tsx), a one-line
+ * bootstrap loads it through tsx's scoped loader (worker threads do not take --import).
+ */
+function workerFile(): string {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url).href;
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  // tsx's ES-module API (its package.json maps "./esm/api" to this file for `import`).
+  const root = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(root, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const code = `import { tsImport } from ${JSON.stringify(api)};
+export default (await tsImport(${JSON.stringify(worker)}, ${JSON.stringify(worker)})).default;`;
+  return `data:text/javascript,${encodeURIComponent(code)}`;
+}
+
+export const serial = (f: Fill, note?: string): Runner => {
+  const st = mainTaskState(f.env, f.jobs);
+  return { run: (tasks) => tasks.map((t) => runTask(st, t)), close: () => {}, note };
+};
+
+function sameDomain(f: Fill): boolean {
+  try {
+    const d = parseDomain(f.env.domain.spec, {
+      obj: f.env.obj,
+      seed: f.env.opts.seed,
+      center: f.env.opts.domainCenter,
+    });
+    const a = f.env.domain;
+    return (
+      JSON.stringify(d.describe()) === JSON.stringify(a.describe()) &&
+      d.lo.every((v, i) => Object.is(v, a.lo[i])) &&
+      d.hi.every((v, i) => Object.is(v, a.hi[i]))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A runner that spreads tasks over `workers` threads, for an objective named by `spec`. Falls back
+ * to this thread (saying why in the notes) when the domain or the objective cannot be rebuilt
+ * identically from their specs.
+ */
+export function workerRunner(
+  f: Fill,
+  spec: string,
+  workers: number,
+  o: { wait?: boolean; pool?: Tinypool } = {},
+): Runner & { stats: { local: number; remote: number } } {
+  const { env, jobs } = f;
+  const n = env.obj.dim;
+  // A finite domain (a trajectory, a file of points) is evaluated once, without searches: in this
+  // thread, whatever the worker count (rebuilding it in a worker would re-run the trajectory).
+  if (env.domain.finite) return { ...serial(f), stats: { local: 0, remote: 0 } };
+  if (!sameDomain(f))
+    return {
+      ...serial(
+        f,
+        `the domain ${env.domain.spec} cannot be rebuilt from its spec in a worker: the run used one thread`,
+      ),
+      stats: { local: 0, remote: 0 },
+    };
+  const deadline = env.opts.deadline;
+  const init: WorkerInit = {
+    key: `${process.pid}/${performance.timeOrigin}/${++runs}`,
+    objective: spec,
+    domain: env.domain.spec,
+    seed: env.opts.seed,
+    center: env.opts.domainCenter ? Array.from(env.opts.domainCenter) : null,
+    fstar: env.fstar?.value ?? 0,
+    xstar: env.xstar ? Array.from(env.xstar) : null,
+    lanczosTol: f.lanczosTol,
+    strict: env.opts.strict === true,
+    jobs: jobs.map((j) => ({ key: j.key, name: j.def.name, shape: j.shape })),
+    deadlineEpoch: deadline !== undefined ? deadline - performance.now() + Date.now() : undefined,
+  };
+  // Workers start when the run has shown it is worth them (LOCAL_FIRST of work here), or at once
+  // with a time limit (tasks must then run where they can be stopped).
+  let pool: Tinypool | null = null;
+  let probes: Promise<void> | null = null;
+  let ready: boolean | null = null;
+  let note: string | undefined;
+  const start = () => {
+    if (pool) return;
+    const c = env.domain.centre();
+    const g = new Float64Array(n);
+    const f0 = env.obj.grad(c, g);
+    const failed = (e: unknown) => {
+      ready = false;
+      if (!closing)
+        note ??= `a worker failed (${e instanceof Error ? e.message : String(e)}): the run used one thread from then on`;
+    };
+    const p = o.pool ?? newPool(workers, failed);
+    if (o.pool) o.pool.on('error', failed);
+    pool = p;
+    probes = Promise.all(Array.from({ length: workers }, () => p.run({ init } satisfies WorkerMessage)))
+      .then((ps: Probe[]) => {
+        const same = ps.every(
+          (q) =>
+            q.name === env.obj.name && q.dim === n && Object.is(q.f, f0) && q.g.every((v, i) => Object.is(v, g[i])),
+        );
+        ready = same;
+        if (!same)
+          note = `${spec} rebuilt in a worker does not agree with this thread's objective (value or gradient at the centre): the run used one thread`;
+      })
+      .catch((e: unknown) => {
+        ready = false;
+        // Workers stopped because the run ended before they were needed: nothing to say.
+        if (closing) return;
+        note = `the workers could not load ${spec} (${e instanceof Error ? e.message : String(e)}): the run used one thread`;
+      });
+  };
+  if (deadline !== undefined || o.wait || o.pool) start();
+  let spentHere = 0;
+  let closing = false;
+  const local = mainTaskState(env, jobs);
+  const grace = deadline !== undefined ? 1000 + 0.02 * Math.max(0, deadline - performance.now()) : 0;
+  const timeUp = (): TaskResult => ({ records: [], overflows: 0, hessExact: true, timeUp: true });
+  const late = () => deadline !== undefined && performance.now() > deadline;
+  const yieldLoop = () => new Promise<void>((r) => setImmediate(r));
+  const stats = { local: 0, remote: 0 };
+  const here = (t: Task) => {
+    stats.local++;
+    const t0 = performance.now();
+    const r = runTask(local, t);
+    spentHere += performance.now() - t0;
+    if (spentHere > LOCAL_FIRST) start();
+    return r;
+  };
+
+  const remote = async (tasks: Task[]): Promise<TaskResult[]> => {
+    const ctl = new AbortController();
+    setMaxListeners(tasks.length + 10, ctl.signal);
+    const bufs = tasks.map((t) => new SharedArrayBuffer(8 * (1 + lenOf(t))));
+    const out: (TaskResult | undefined)[] = tasks.map(() => undefined);
+    const errors: unknown[] = [];
+    const all = Promise.all(
+      tasks.map((task, k) =>
+        (
+          pool!.run({ init, task, current: bufs[k] } satisfies WorkerMessage, {
+            signal: deadline !== undefined ? ctl.signal : null,
+          }) as Promise<TaskResult>
+        )
+          .then((r) => void (out[k] = r))
+          .catch((e: unknown) => void (ctl.signal.aborted ? undefined : errors.push(e))),
+      ),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    if (deadline !== undefined) {
+      const hard = new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, deadline - performance.now() + grace))));
+      await Promise.race([all, hard]);
+      clearTimeout(timer);
+      ctl.abort();
+    }
+    await all;
+    if (errors.length > 0) throw errors[0];
+    return out.map((r, k) => {
+      if (r) return r;
+      const cur = new Float64Array(bufs[k]);
+      const res = timeUp();
+      if (cur[0] > 0) res.hung = cur.slice(1, 1 + cur[0]);
+      return res;
+    });
+  };
+
+  return {
+    async run(tasks) {
+      if (late()) return tasks.map(timeUp);
+      const results: TaskResult[] = [];
+      // Until the workers are ready, one task at a time here (never with a time limit: nothing could stop it).
+      while (results.length < tasks.length && ready === null) {
+        if (o.wait) await probes;
+        else if (deadline !== undefined) {
+          // Even a probe that never returns (the objective hangs at the centre) ends at the limit.
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([
+            probes,
+            new Promise<void>((r) => (timer = setTimeout(r, deadline - performance.now() + grace))),
+          ]);
+          clearTimeout(timer);
+          if (ready === null) {
+            note = `the workers had not loaded ${spec} and answered at the domain's centre by the time limit: nothing was evaluated`;
+            return tasks.map(timeUp);
+          }
+        } else {
+          results.push(here(tasks[results.length]));
+          await yieldLoop();
+        }
+      }
+      const rest = tasks.slice(results.length);
+      if (rest.length === 0) return results;
+      if (ready) {
+        stats.remote += rest.length;
+        return [...results, ...(await remote(rest))];
+      }
+      // No workers (they failed to load or disagreed): this thread, where a time limit cannot stop a
+      // hanging objective; the note says so.
+      if (deadline !== undefined && note && !note.includes('not hard')) note += '; the time limit was not hard';
+      return [...results, ...rest.map(here)];
+    },
+    async close() {
+      closing = true;
+      // A pool made ahead of the run is destroyed by its maker (checkParallel).
+      if (!o.pool) await (pool as Tinypool | null)?.destroy();
+    },
+    get note() {
+      return note;
+    },
+    stats,
+  };
+}
