@@ -37,6 +37,15 @@ export function renderCheckText(r: CheckReport): string {
         );
       else lines.push(`  ${k} = ${fmt(v)}`);
     }
+    // Where an estimate (or a claim's tightest value) is attained: the point the notes refer to
+    // (in full up to 10 dimensions; above, in the JSON).
+    const att = res.attainedAt;
+    if (att && !res.evidence?.at)
+      lines.push(
+        att.x.length > 10
+          ? '  attained at the point in the JSON (attainedAt; --json)'
+          : `  attained at x = [${att.x.map(full).join(', ')}]${att.y ? `, y = [${att.y.map(full).join(', ')}]` : ''}`,
+      );
     const at = res.evidence?.at as { lhs: number; rhs?: number; margin?: number; w: number } | undefined;
     if (at)
       lines.push(

@@ -195,11 +195,13 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
       const s = pool.sample(t.i);
       notes.push(
         def.B!.tight === 'largest'
-          ? `no positive ${nameB} works: at the point below, the weight is zero within rounding (${fmt(s.w)} ± ${fmt(s.wErr)}) while the other side is ${fmt(s.lhs)} (re-checked, ${precise.how})`
+          ? `no positive ${nameB} works: at the point where the estimate is attained (attainedAt), the weight is zero within rounding (${fmt(s.w)} ± ${fmt(s.wErr)}) while the other side is ${fmt(s.lhs)} (re-checked, ${precise.how})`
           : `a sample with zero weight (${fmt(s.w)} ± ${fmt(s.wErr)}) exceeds ${nameA ?? 'the bound'} = ${def.A ? r.claimed[nameA!] : 0}: no finite ${nameB} works (re-checked, ${precise.how})`,
       );
     } else if (def.B!.tight === 'largest' && v === 0)
-      notes.push(`no positive ${nameB} works: the sample below requires a value ≤ 0`);
+      notes.push(
+        `no positive ${nameB} works: the sample where the estimate is attained (attainedAt) requires a value ≤ 0`,
+      );
   } else {
     // The frontier rests on its vertices; each round re-evaluates those and the best samples at each vertex's slope.
     refineUntilStable(

@@ -97,3 +97,15 @@ describe('gensmooth check', () => {
     expect(bad.err).toMatch(/dimension 2/);
   });
 });
+
+describe('check: where an estimate is attained, in the text', () => {
+  it('names the point in full precision (the point a "no positive mu works" note refers to)', async () => {
+    const r = await runMain('check', 'expr:x1^4 - x1^2 + x2^2', '--condition', 'gpl', '--samples', '300');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/mu = 0\n {2}attained at x = \[[^\]]+\]\n/);
+    expect(r.out).toMatch(/the point where the estimate is attained \(attainedAt\)/);
+    const json = await runMain('check', 'expr:x1^4 - x1^2 + x2^2', '--condition', 'gpl', '--samples', '300', '--json');
+    const x = JSON.parse(json.out).results[0].attainedAt.x as number[];
+    expect(r.out).toContain(`attained at x = [${x.map(String).join(', ')}]`);
+  });
+});
