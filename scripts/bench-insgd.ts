@@ -16,6 +16,7 @@ import { makeBuiltin } from '../src/objectives/spec.ts';
 import { phaseRetrievalData } from '../src/objectives/builtin/phase-retrieval.ts';
 import { parseMethodSpec } from '../src/optim/methods.ts';
 import { optimize } from '../src/optim/run.ts';
+import { numpyEnv } from './numpy-env.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string' }, iters: { type: 'string' } } });
 const rounds = Number(values.rounds ?? 3),
@@ -35,14 +36,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gs-insgd-'));
 writeFileSync(join(dir, 'A.bin'), Buffer.from(D.A.buffer));
 writeFileSync(join(dir, 'y.bin'), Buffer.from(D.y.buffer));
 writeFileSync(join(dir, 'z0.bin'), Buffer.from(Float64Array.from(obj.x0!).buffer));
-const env: Record<string, string | undefined> = {
-  ...process.env,
-  OPENBLAS_NUM_THREADS: '1',
-  OMP_NUM_THREADS: '1',
-  MKL_NUM_THREADS: '1',
-};
-delete env.OPENBLAS_CORETYPE;
-delete env.OPENBLAS_L2_SIZE;
+const env = numpyEnv();
 const { def, params } = parseMethodSpec(
   `insgd:gamma=${gamma},beta=${beta},L1=${L1},delta=${delta},batch=${B},batch2=${B2}`,
 );

@@ -21,6 +21,7 @@ import { phaseRetrievalData } from '../src/objectives/builtin/phase-retrieval.ts
 import { prGradKernel, prHvpKernel } from '../src/objectives/builtin/pr-kernels.ts';
 import { makePrWasm } from '../src/objectives/builtin/pr-wasm.ts';
 import { exprObjective } from '../src/objectives/expr.ts';
+import { numpyEnv } from './numpy-env.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string' }, json: { type: 'boolean' } } });
 const rounds = Number(values.rounds ?? 5);
@@ -72,14 +73,7 @@ const g = new Float64Array(d),
 const f = prGradKernel(D.A, D.y, m, d, z, g);
 prHvpKernel(D.A, D.y, m, d, z, v, h);
 writeFileSync(join(dir, 'ts.json'), JSON.stringify({ f, g: Array.from(g), h: Array.from(h) }));
-const env: Record<string, string | undefined> = {
-  ...process.env,
-  OPENBLAS_NUM_THREADS: '1',
-  OMP_NUM_THREADS: '1',
-  MKL_NUM_THREADS: '1',
-};
-delete env.OPENBLAS_CORETYPE;
-delete env.OPENBLAS_L2_SIZE;
+const env = numpyEnv();
 function numpyRound() {
   const r = spawnSync(
     'python3',

@@ -22,6 +22,7 @@ import { mnistSlice } from '../src/objectives/builtin/mnist.ts';
 import { makeBuiltin } from '../src/objectives/spec.ts';
 import { parseMethodSpec } from '../src/optim/methods.ts';
 import { optimize } from '../src/optim/run.ts';
+import { numpyEnv } from './numpy-env.ts';
 
 const { values } = parseArgs({
   options: {
@@ -69,14 +70,7 @@ writeFileSync(join(dir, 'v.bin'), Buffer.from(v.buffer));
 const f = obj.grad(theta, g);
 obj.hvp!(theta, v, h);
 writeFileSync(join(dir, 'ts.json'), JSON.stringify({ f, g: Array.from(g), h: Array.from(h) }));
-const env: Record<string, string | undefined> = {
-  ...process.env,
-  OPENBLAS_NUM_THREADS: '1',
-  OMP_NUM_THREADS: '1',
-  MKL_NUM_THREADS: '1',
-};
-delete env.OPENBLAS_CORETYPE;
-delete env.OPENBLAS_L2_SIZE;
+const env = numpyEnv();
 function numpyRound() {
   const r = spawnSync(
     'python3',

@@ -20,6 +20,7 @@ import { floatContext } from '../src/conditions/context.ts';
 import { Rng } from '../src/core/rng.ts';
 import { phaseRetrievalData } from '../src/objectives/builtin/phase-retrieval.ts';
 import { makeBuiltin } from '../src/objectives/spec.ts';
+import { numpyEnv } from './numpy-env.ts';
 
 const { values } = parseArgs({
   options: { rounds: { type: 'string' }, workers: { type: 'string' }, bin: { type: 'string' } },
@@ -44,14 +45,7 @@ const D = phaseRetrievalData(d, m, 1);
 const dir = mkdtempSync(join(tmpdir(), 'gs-prcheck-'));
 writeFileSync(join(dir, 'A.bin'), Buffer.from(D.A.buffer));
 writeFileSync(join(dir, 'y.bin'), Buffer.from(D.y.buffer));
-const env: Record<string, string | undefined> = {
-  ...process.env,
-  OPENBLAS_NUM_THREADS: '1',
-  OMP_NUM_THREADS: '1',
-  MKL_NUM_THREADS: '1',
-};
-delete env.OPENBLAS_CORETYPE;
-delete env.OPENBLAS_L2_SIZE;
+const env = numpyEnv();
 
 let N = 0;
 function numpy(n: number) {
