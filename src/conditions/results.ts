@@ -147,8 +147,9 @@ export function resultFor(job: Job, r: Resolved, env: Env): ConditionResult {
         ...common,
         verdict: 'inconclusive',
         counterexample: null,
-        cause: 'tolerance',
-        reason: `at x = [${pointOf(pool, n, out.at).x.slice(0, 6).map(fmt).join(', ')}${n > 6 ? ', …' : ''}] ‖∇²f‖ is known only to lie in [${fmt(out.lower)}, ${fmt(out.upper)}], which contains the claimed bound ${fmt(out.rhs)}${out.count > 1 ? ` (and ${out.count - 1} more samples like it)` : ''}; the claim is too tight to settle with Lanczos intervals in dimension ${n}`,
+        // A run cut short by the time limit says so first: a longer run may settle the interval.
+        cause: job.partial ? 'time-limit' : 'tolerance',
+        reason: `${job.partial ? `the time limit ended the search after ${pool.count} samples; ` : ''}at x = [${pointOf(pool, n, out.at).x.slice(0, 6).map(fmt).join(', ')}${n > 6 ? ', …' : ''}] ‖∇²f‖ is known only to lie in [${fmt(out.lower)}, ${fmt(out.upper)}], which contains the claimed bound ${fmt(out.rhs)}${out.count > 1 ? ` (and ${out.count - 1} more samples like it)` : ''}; the claim is too tight to settle with Lanczos intervals in dimension ${n}`,
       };
     if (job.partial || env.ctx.overflows > 0)
       return {

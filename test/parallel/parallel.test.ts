@@ -71,6 +71,25 @@ describe('a check spread over worker threads', () => {
     expect(parsed.results.map((r: { verdict: string }) => r.verdict)).toEqual(['estimated', 'estimated', 'fails']);
   });
 
+  it('phase retrieval in dimension 50 (Lanczos norms computed ahead, two points per pass): identical for 0 and 2 workers, and for the default mixed runner', async () => {
+    const spec = 'builtin:phase-retrieval?d=50&m=100&seed=5';
+    const obj = makeBuiltin('phase-retrieval', 'd=50&m=100&seed=5');
+    const conds = ['l0l1', 'curvature-gap'];
+    const [serial, two] = await runs(obj, spec, conds, 200, [0, 2]);
+    expect(two).toBe(serial);
+    // Lanczos intervals, not dense norms, above 40 dimensions.
+    expect(JSON.parse(serial).results[0].hessianNorm.method).toBe('lanczos');
+    // The default runner: tasks in this thread until the workers answer, then on the workers.
+    const mixed = await checkParallel(obj, conds.map(parseConditionSpec), {
+      box: [-2, 2],
+      seed: 3,
+      samples: 200,
+      objectiveSpec: spec,
+      workers: 2,
+    });
+    expect(JSON.stringify(mixed)).toBe(serial);
+  });
+
   it('an expr: objective with point and pair conditions: identical for 0, 2 and 4 workers', async () => {
     const text = 'x1^4 + 2*x2^2 - x1*x2 + sin(x1)';
     const [serial, ...rest] = await runs(
