@@ -78,6 +78,12 @@ export function toJson(v: unknown): string {
   return JSON.stringify(v, (_k, val) => (typeof val === 'number' && !Number.isFinite(val) ? String(val) : val), 2);
 }
 
+/** 1 → "first", 2 → "second", ... (for naming the k-th repeat of a flag in a message). */
+export function ordinal(k: number): string {
+  const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+  return words[k - 1] ?? `${k}th`;
+}
+
 /**
  * A point given on the command line (`--at`, `--center`): X1,...,Xn, or a single number meaning that value in
  * every coordinate.

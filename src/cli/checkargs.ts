@@ -9,7 +9,16 @@ import { parseDomain } from '../domains/parse.ts';
 import { UsageError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { resolveObjective } from '../objectives/spec.ts';
-import { parse, parseIntOpt, parseNumber, parsePoint, parseSeedOpt, parseVector, type Options } from './args.ts';
+import {
+  parse,
+  parseIntOpt,
+  parseNumber,
+  ordinal,
+  parsePoint,
+  parseSeedOpt,
+  parseVector,
+  type Options,
+} from './args.ts';
 
 /** The flags `check` and `report` share. */
 export const CHECK_OPTIONS: NonNullable<Options> = {
@@ -119,7 +128,7 @@ export async function prepareCheck(
   });
   validateSpecs(a.specs, obj, xstar);
   const specs = specsOf(obj, xstar);
-  const at = a.atText.map((s, k) => parsePoint(`--at ${k + 1}`, s, n));
+  const at = a.atText.map((s, k) => parsePoint(`the ${ordinal(k + 1)} --at`, s, n));
   const options: CheckOptions = {
     box: [domain.lo[0], domain.hi[0]],
     domain,

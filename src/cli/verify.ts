@@ -4,7 +4,7 @@ import { verifyObjective, type DerivCheck } from '../objectives/verify.ts';
 import { UsageError } from '../errors.ts';
 import { Rng } from '../core/rng.ts';
 import { parseDomain } from '../domains/parse.ts';
-import { parse, parseBox, parsePoint, parseSeedOpt, toJson } from './args.ts';
+import { parse, parseBox, ordinal, parsePoint, parseSeedOpt, toJson } from './args.ts';
 
 /** Full precision: the shortest decimal that reads back as the same double. */
 const full = (v: number) => String(v);
@@ -50,7 +50,9 @@ export async function cmdVerify(argv: string[]): Promise<number> {
   if (values.box !== undefined && values.domain !== undefined)
     throw new UsageError('verify: give --box or --domain, not both (--box LO:HI is short for --domain box:LO:HI)');
   // The points: --at, else seeded points of the domain (of the box by default).
-  let at = ((values.at as string[] | undefined) ?? []).map((t, k) => parsePoint(`--at ${k + 1}`, t, obj.dim));
+  let at = ((values.at as string[] | undefined) ?? []).map((t, k) =>
+    parsePoint(`the ${ordinal(k + 1)} --at`, t, obj.dim),
+  );
   if (at.length === 0 && values.domain !== undefined) {
     const d = parseDomain(values.domain as string, {
       obj,

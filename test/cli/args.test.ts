@@ -1,6 +1,7 @@
 /** Option parsing shared by every command (cli/args.ts): typed values, messages that say what to write. */
 import { describe, expect, it } from 'vitest';
 import {
+  ordinal,
   parse,
   parseBox,
   parseIntOpt,
@@ -78,5 +79,11 @@ describe('values', () => {
     expect(toJson({ a: Infinity, b: [NaN, -Infinity, 1] })).toBe(
       '{\n  "a": "Infinity",\n  "b": [\n    "NaN",\n    "-Infinity",\n    1\n  ]\n}',
     );
+  });
+});
+
+describe('ordinal (naming the k-th repeat of a flag)', () => {
+  it('words up to ten, then digits', () => {
+    expect([1, 2, 3, 10, 11].map(ordinal)).toEqual(['first', 'second', 'third', 'tenth', '11th']);
   });
 });
