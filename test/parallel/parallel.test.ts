@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConditionSpec } from '../../src/conditions/spec.ts';
 import { checkObjective, checkObjectiveWith } from '../../src/conditions/check.ts';
-import { makeBuiltin } from '../../src/objectives/spec.ts';
+import { makeBuiltin, resolveObjective } from '../../src/objectives/spec.ts';
 import { exprObjective } from '../../src/objectives/expr.ts';
 import { checkParallel } from '../../src/parallel/parallel.ts';
 import { workerRunner } from '../../src/parallel/runner.ts';
@@ -123,6 +123,19 @@ describe('a check spread over worker threads', () => {
     });
     expect(two).toBe(serial);
     expect(JSON.parse(serial).results[0].overflowSamples).toBeGreaterThan(0);
+  });
+
+  it('workers that cannot load the objective: the run falls back to this thread, says why, and gives the same report', async () => {
+    const path = join(import.meta.dirname, '..', 'fixtures', 'main-thread-only.mjs');
+    const obj = await resolveObjective(path);
+    const specs = ['l0l1', 'lsmooth'].map(parseConditionSpec);
+    const opts = { box: [-2, 2] as [number, number], seed: 3, samples: 200 };
+    let runner: ReturnType<typeof workerRunner> | null = null;
+    const r = await checkObjectiveWith(obj, specs, opts, (f) => (runner = workerRunner(f, path, 2, { wait: true })));
+    expect(runner!.stats.remote).toBe(0);
+    expect(r.notes.some((t) => /could not load/.test(t) && /one thread/.test(t))).toBe(true);
+    const ref = checkObjective(obj, specs, opts);
+    expect(r.results).toEqual(ref.results);
   });
 
   it('an objective given as an object (no spec string) runs in this thread and says so', async () => {
