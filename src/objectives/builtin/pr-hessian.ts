@@ -13,6 +13,7 @@
  * (zero rows add nothing). pr-kernels.ts's TypeScript reference is what these are tested against.
  */
 import { Code, F64, I32, V128, type FuncDef } from '../../core/wasm.ts';
+import { panelRows, zeroBytes } from './pr-wasm-kernels.ts';
 
 /** c_r ← scale·(6 s_r² − 2 y_r), s = Az. params: A, y, mp, dp, z, c, scale. */
 export function coefKernel(): FuncDef {
@@ -39,12 +40,7 @@ export function coefKernel(): FuncDef {
     MP,
     4,
     () => {
-      c.get(A).get(r).get(endB).i32mul().i32add().set(a[0]);
-      for (let k = 1; k < 4; k++)
-        c.get(a[k - 1])
-          .get(endB)
-          .i32add()
-          .set(a[k]);
+      panelRows(c, A, r, endB, a);
       for (let k = 0; k < 4; k++) c.vzero().set(acc[k]);
       c.forLoop(
         jb,
@@ -101,27 +97,14 @@ export function hvpcKernel(): FuncDef {
   const cv = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
   const vv = c.local(V128);
   c.get(DP).i32(3).i32shl().set(endB);
-  c.forLoop(
-    jb,
-    () => c.i32(0),
-    endB,
-    16,
-    () => {
-      c.get(OUT).get(jb).i32add().vzero().v128store();
-    },
-  );
+  zeroBytes(c, [OUT], endB, jb);
   c.forLoop(
     r,
     () => c.i32(0),
     MP,
     4,
     () => {
-      c.get(A).get(r).get(endB).i32mul().i32add().set(a[0]);
-      for (let k = 1; k < 4; k++)
-        c.get(a[k - 1])
-          .get(endB)
-          .i32add()
-          .set(a[k]);
+      panelRows(c, A, r, endB, a);
       for (let k = 0; k < 4; k++) c.vzero().set(acc[k]);
       c.forLoop(
         jb,
@@ -189,27 +172,14 @@ export function hessKernel(): FuncDef {
   const va = [c.local(V128), c.local(V128), c.local(V128), c.local(V128)];
   c.get(DP).i32(3).i32shl().set(endB);
   c.get(endB).get(DP).i32mul().set(tot);
-  c.forLoop(
-    jb,
-    () => c.i32(0),
-    tot,
-    16,
-    () => {
-      c.get(H).get(jb).i32add().vzero().v128store();
-    },
-  );
+  zeroBytes(c, [H], tot, jb);
   c.forLoop(
     r,
     () => c.i32(0),
     MP,
     4,
     () => {
-      c.get(A).get(r).get(endB).i32mul().i32add().set(a[0]);
-      for (let k = 1; k < 4; k++)
-        c.get(a[k - 1])
-          .get(endB)
-          .i32add()
-          .set(a[k]);
+      panelRows(c, A, r, endB, a);
       c.get(C).get(r).i32(3).i32shl().i32add().set(addr);
       for (let k = 0; k < 4; k++)
         c.get(addr)
@@ -281,28 +251,14 @@ export function hvpc2Kernel(): FuncDef {
   const v1 = c.local(V128),
     v2 = c.local(V128);
   c.get(DP).i32(3).i32shl().set(endB);
-  c.forLoop(
-    jb,
-    () => c.i32(0),
-    endB,
-    16,
-    () => {
-      c.get(O1).get(jb).i32add().vzero().v128store();
-      c.get(O2).get(jb).i32add().vzero().v128store();
-    },
-  );
+  zeroBytes(c, [O1, O2], endB, jb);
   c.forLoop(
     r,
     () => c.i32(0),
     MP,
     4,
     () => {
-      c.get(A).get(r).get(endB).i32mul().i32add().set(a[0]);
-      for (let k = 1; k < 4; k++)
-        c.get(a[k - 1])
-          .get(endB)
-          .i32add()
-          .set(a[k]);
+      panelRows(c, A, r, endB, a);
       for (let k = 0; k < 4; k++) {
         c.vzero().set(acc1[k]);
         c.vzero().set(acc2[k]);

@@ -4,6 +4,7 @@
  * then the residual's terms of order two and up with an error bound (`prTaylorFromDots`).
  */
 import { Code, I32, V128, type FuncDef } from '../../core/wasm.ts';
+import { panelRows } from './pr-wasm-kernels.ts';
 
 /** s ← Ap and t ← Au in one pass over A (the Taylor residual's inner products). params: A, mp, dp, p, u, s, t. */
 export function dotsKernel(): FuncDef {
@@ -32,12 +33,7 @@ export function dotsKernel(): FuncDef {
     MP,
     4,
     () => {
-      c.get(A).get(r).get(endB).i32mul().i32add().set(a[0]);
-      for (let k = 1; k < 4; k++)
-        c.get(a[k - 1])
-          .get(endB)
-          .i32add()
-          .set(a[k]);
+      panelRows(c, A, r, endB, a);
       for (let k = 0; k < 4; k++) {
         c.vzero().set(accP[k]);
         c.vzero().set(accU[k]);

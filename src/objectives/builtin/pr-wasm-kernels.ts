@@ -6,6 +6,29 @@
  */
 import { Code, F64, I32, V128, type FuncDef } from '../../core/wasm.ts';
 
+/** Zero `bytes` bytes (a multiple of 16) at each pointer in the locals `bases`, counting with the local `i`. */
+export function zeroBytes(c: Code, bases: number[], bytes: number, i: number): void {
+  c.forLoop(
+    i,
+    () => c.i32(0),
+    bytes,
+    16,
+    () => {
+      for (const b of bases) c.get(b).get(i).i32add().vzero().v128store();
+    },
+  );
+}
+
+/** a[0..3] ← the byte addresses of rows r, …, r + 3 of A (locals), each row `rowB` bytes long. */
+export function panelRows(c: Code, A: number, r: number, rowB: number, a: number[]): void {
+  c.get(A).get(r).get(rowB).i32mul().i32add().set(a[0]);
+  for (let k = 1; k < 4; k++)
+    c.get(a[k - 1])
+      .get(rowB)
+      .i32add()
+      .set(a[k]);
+}
+
 /** Emits: for each 4-row panel, inner products → coefficients → rank-4 update of out. */
 export function kernel(kind: 'value' | 'grad' | 'hvp'): FuncDef {
   // params: A, y, mp, dp, z, [v], [out], scale
@@ -43,28 +66,14 @@ export function kernel(kind: 'value' | 'grad' | 'hvp'): FuncDef {
   c.get(DP).i32(3).i32shl().set(endB); // dp·8 bytes per row
   c.get(endB).set(rowB);
   c.f64(0).set(f);
-  if (OUT >= 0)
-    c.forLoop(
-      jb,
-      () => c.i32(0),
-      endB,
-      16,
-      () => {
-        c.get(OUT).get(jb).i32add().vzero().v128store();
-      },
-    );
+  if (OUT >= 0) zeroBytes(c, [OUT], endB, jb);
   c.forLoop(
     r,
     () => c.i32(0),
     MP,
     4,
     () => {
-      c.get(A).get(r).get(rowB).i32mul().i32add().set(a[0]);
-      for (let k = 1; k < 4; k++)
-        c.get(a[k - 1])
-          .get(rowB)
-          .i32add()
-          .set(a[k]);
+      panelRows(c, A, r, rowB, a);
       for (let k = 0; k < 4; k++) {
         c.vzero().set(acc[k]);
         if (tacc.length) c.vzero().set(tacc[k]);
@@ -167,15 +176,7 @@ export function batchKernel(): FuncDef {
   const f = c.local(F64);
   c.get(DP).i32(3).i32shl().set(endB);
   c.f64(0).set(f);
-  c.forLoop(
-    jb,
-    () => c.i32(0),
-    endB,
-    16,
-    () => {
-      c.get(OUT).get(jb).i32add().vzero().v128store();
-    },
-  );
+  zeroBytes(c, [OUT], endB, jb);
   c.forLoop(
     r,
     () => c.i32(0),
