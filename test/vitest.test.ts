@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.ts';
 import { makeBuiltin, resolveObjective } from '../src/objectives/spec.ts';
 import { installMatchers, replayFor, resolveModulePath, satisfy } from '../src/vitest.ts';
+import { BIN } from './bin.ts';
 
 installMatchers(expect);
 const ROOT = join(__dirname, '..');
-const BIN = join(ROOT, 'bin', 'gensmooth.mjs');
 // The worked example's objective, written relative to this test file.
 const REL = '../examples/user-ci/objectives/softplus-quartic.ts';
 const ABS = join(ROOT, 'examples', 'user-ci', 'objectives', 'softplus-quartic.ts');

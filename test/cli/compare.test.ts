@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSeeds } from '../../src/cli/compare.ts';
+import { BIN } from '../bin.ts';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'gensmooth.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'gs-compare-'));
 const gs = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
 const ARGS = [

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_HELP, commandHelp, mainHelp } from '../../src/cli/help.ts';
 import { COMMANDS, main } from '../../src/cli/main.ts';
+import { BIN } from '../bin.ts';
 
 // Every option table a command hands to the shared parser, by command name.
 const seen = vi.hoisted(() => new Map<string, Record<string, { type: string }>>());
@@ -20,7 +21,6 @@ vi.mock('../../src/cli/args.ts', async (importOriginal) => {
 });
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'gensmooth.mjs');
 const NAMES = Object.keys(COMMANDS);
 
 let out = '',

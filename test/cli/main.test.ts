@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './run-main.ts';
+import { BIN } from '../bin.ts';
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'gensmooth.mjs');
 
 function loaded(...args: string[]): { code: number | null; log: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], {

@@ -2,36 +2,19 @@
  * `gensmooth report` and `check --out` (cli/report.ts): the files of a report directory, its
  * provenance, byte-identical replays across processes, check's exit codes.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './run-main.ts';
-
-const BIN = join(__dirname, '..', '..', 'bin', 'gensmooth.mjs');
-const gs = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+import { gs, reportArgs } from '../bin.ts';
 
 describe('gensmooth report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gs-report-'));
-  const args = (out: string) => [
-    'report',
-    'expr:x1^4 + x2^2 - x1*x2',
-    '--out',
-    out,
-    '--condition',
-    'l0l1:L0=1,L1=1',
-    '--samples',
-    '400',
-    '--iters',
-    '60',
-    '--seed',
-    '3',
-  ];
 
   it('writes report.json, report.md, report.html and one svg per plot; a failing claim exits 1', async () => {
     const out = join(dir, 'r1');
-    const r = await runMain(...args(out));
+    const r = await runMain(...reportArgs(out));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^wrote \d+ files to .*: lsmooth estimated, l0l1 estimated, .*l0l1 fails\n$/);
     const files = readdirSync(out).sort();
@@ -39,7 +22,7 @@ describe('gensmooth report', () => {
     expect(files.filter((f) => f.endsWith('.svg')).length).toBeGreaterThan(3);
     const j = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(j.schemaVersion).toBe(1);
-    expect(j.provenance.command).toEqual(['gensmooth', ...args(out).slice(0)]);
+    expect(j.provenance.command).toEqual(['gensmooth', ...reportArgs(out).slice(0)]);
     expect(j.provenance.node).toBe(process.version);
     expect(j.seed).toBe(3);
     const claim = j.check.results.find(
@@ -58,8 +41,8 @@ describe('gensmooth report', () => {
   it('the same command and seed give byte-identical files', () => {
     const a = join(dir, 'ra'),
       b = join(dir, 'rb');
-    gs(...args(a));
-    gs(...args(b));
+    gs(...reportArgs(a));
+    gs(...reportArgs(b));
     for (const f of readdirSync(a)) {
       const fa = readFileSync(join(a, f), 'utf8').replaceAll(a, '<out>'),
         fb = readFileSync(join(b, f), 'utf8').replaceAll(b, '<out>');

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPERIMENTS, findExperiment } from '../../src/experiments/paper.ts';
 import { mnistDigits, mnistSlice } from '../../src/objectives/builtin/mnist.ts';
+import { BIN } from '../bin.ts';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'gensmooth.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'gs-exp-'));
 
 describe('MNIST loading (a small slice of the shipped digits)', () => {

@@ -3,7 +3,6 @@
  * every outcome is a result or a documented error, never a crash, and nothing that
  * went wrong yields `holds`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +12,8 @@ import { exprObjective } from '../../src/objectives/expr.ts';
 import { UsageError } from '../../src/errors.ts';
 import { main } from '../../src/cli/main.ts';
 import { argvArb, hostileTreeArb, tokenExprArb } from './fuzz-arbs.ts';
+import { gs } from '../bin.ts';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'gensmooth.mjs');
-const gs = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
 const dir = mkdtempSync(join(tmpdir(), 'gs-rel-'));
 const mod = (name: string, src: string) => {
   const f = join(dir, name);

@@ -4,9 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gs, reportArgs } from '../bin.ts';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'gensmooth.mjs');
-const gs = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
 const CHROME_FLAGS = [
   '--headless',
@@ -21,20 +20,6 @@ const CHROME_FLAGS = [
 
 describe('gensmooth report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gs-report-'));
-  const args = (out: string) => [
-    'report',
-    'expr:x1^4 + x2^2 - x1*x2',
-    '--out',
-    out,
-    '--condition',
-    'l0l1:L0=1,L1=1',
-    '--samples',
-    '400',
-    '--iters',
-    '60',
-    '--seed',
-    '3',
-  ];
 
   it.skipIf(!CHROMIUM && !process.env.GENSMOOTH_REQUIRE_CHROMIUM)(
     'report.html renders in headless Chromium without errors, and every plot has size',
@@ -44,7 +29,7 @@ describe('gensmooth report', () => {
         'Chromium is required here (GENSMOOTH_REQUIRE_CHROMIUM is set): apt-get install chromium',
       ).toBeTruthy();
       const out = join(dir, 'r1');
-      if (!existsSync(join(out, 'report.html'))) gs(...args(out));
+      if (!existsSync(join(out, 'report.html'))) gs(...reportArgs(out));
       // A copy with a probe that records errors and the rendered size of every plot.
       const probe = `<script>window.__errors=[];window.addEventListener('error',e=>__errors.push(String(e.message)));
 window.addEventListener('load',()=>{const s=[...document.querySelectorAll('svg')].map(x=>{const r=x.getBoundingClientRect();return [Math.round(r.width),Math.round(r.height),x.querySelectorAll('circle,path').length]});

@@ -1,33 +1,17 @@
 /** A report killed at any moment leaves the previous complete report or none (report/write.ts; slow: seven spawned reports). */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const BIN = join(__dirname, '..', '..', 'bin', 'gensmooth.mjs');
-const gs = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
+import { BIN, gs, reportArgs } from '../bin.ts';
 
 describe('writeReportDir under signals', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gs-report-'));
-  const args = (out: string) => [
-    'report',
-    'expr:x1^4 + x2^2 - x1*x2',
-    '--out',
-    out,
-    '--condition',
-    'l0l1:L0=1,L1=1',
-    '--samples',
-    '400',
-    '--iters',
-    '60',
-    '--seed',
-    '3',
-  ];
 
   it('a report killed at any moment (SIGINT, SIGTERM, SIGKILL) leaves the previous report or none, never a partial one', async () => {
     const out = join(dir, 'killed');
-    gs(...args(out));
+    gs(...reportArgs(out));
     const before = readFileSync(join(out, 'report.json'), 'utf8');
     const kills: [number, NodeJS.Signals][] = [
       [50, 'SIGINT'],
@@ -38,7 +22,9 @@ describe('writeReportDir under signals', () => {
       [1300, 'SIGKILL'],
     ];
     for (const [delay, sig] of kills) {
-      const child = spawn(process.execPath, [BIN, ...args(out).map((a) => (a === '3' ? '4' : a))], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [BIN, ...reportArgs(out).map((a) => (a === '3' ? '4' : a))], {
+        stdio: 'ignore',
+      });
       // Listen before waiting: a run can now finish before the later kills (start-up is ~0.1 s).
       const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
