@@ -52,7 +52,7 @@ const NO_VERIFY: [string, string, string] = [
 ];
 const TIME_LIMIT: [string, string, string] = [
   '--time-limit SECONDS',
-  'stop sampling and search then (a claim not violated so far is inconclusive); the sampling is stopped even inside an objective that never returns, the derivative check and the stationary-point search only between their evaluations',
+  'stop sampling and search then (a claim not violated so far is inconclusive); on the workers even inside an objective that never returns; the stationary-point and f* searches stop between their starts, and the derivative check is not interrupted',
   'none',
 ];
 const WORKERS: [string, string, string] = [

@@ -19,7 +19,7 @@ import type { Precise } from './refine.ts';
 import { resultFor } from './results.ts';
 import type { CheckOptions, CheckReport, ConditionResult, ConditionSpec, FstarInfo } from './result.ts';
 import { runTask, type Task, type TaskResult, type TaskState } from '../parallel/tasks.ts';
-import { fillPools, mainTaskState, makeJobs, type Env, type Job } from './run.ts';
+import { fillPools, mainTaskState, makeJobs, pastDeadline, type Env, type Job } from './run.ts';
 import { baseResult, checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
 
 /** The objective's derivatives disagree with its values: nothing it says about curvature can be trusted. */
@@ -91,8 +91,6 @@ export function checkDerivatives(
   }
   return v;
 }
-
-const pastDeadline = (opts: CheckOptions) => opts.deadline !== undefined && performance.now() > opts.deadline;
 
 /** Special points every condition probes: the start, the minimiser, stationary points in the domain. */
 function specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes: string[]): Float64Array[] {

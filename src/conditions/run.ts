@@ -166,7 +166,11 @@ function specTargets(r: Resolved): Target[] {
   return [t];
 }
 
-const late = (env: Env) => env.opts.deadline !== undefined && performance.now() > env.opts.deadline;
+/** The run's time limit has passed (never without one). */
+export const pastDeadline = (opts: { deadline?: number }): boolean =>
+  opts.deadline !== undefined && performance.now() > opts.deadline;
+
+const late = (env: Env) => pastDeadline(env.opts);
 
 /** One job's structured starts and searches (after the initial sample). A deadline marks it partial. */
 function* searchJob(job: Job, env: Env): Steps {
