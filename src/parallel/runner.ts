@@ -132,6 +132,8 @@ export function workerRunner(
   let probes: Promise<void> | null = null;
   let ready: boolean | null = null;
   let note: string | undefined;
+  // Tasks of a time-limited run ran in this thread after the workers failed: nothing could stop them.
+  let soft = false;
   const start = () => {
     if (pool) return;
     const c = env.domain.centre();
@@ -247,7 +249,7 @@ export function workerRunner(
       }
       // No workers (they failed to load or disagreed): this thread, where a time limit cannot stop a
       // hanging objective; the note says so.
-      if (deadline !== undefined && note && !note.includes('not hard')) note += '; the time limit was not hard';
+      if (deadline !== undefined) soft = true;
       return [...results, ...rest.map(here)];
     },
     async close() {
@@ -256,7 +258,7 @@ export function workerRunner(
       if (!o.pool) await (pool as Tinypool | null)?.destroy();
     },
     get note() {
-      return note;
+      return note && soft ? `${note}; the time limit was not hard` : note;
     },
     stats,
   };
