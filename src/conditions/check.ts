@@ -9,8 +9,8 @@ import type { Domain } from '../domains/domain.ts';
 import { ObjectiveError, fmtPoint } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { verifyObjective, type VerifyResult } from '../objectives/verify.ts';
-import { estimateFstar } from '../search/fstar.ts';
-import { findStationaryPoints } from '../search/stationary.ts';
+import { fstarOfRuns, fstarStarts } from '../search/fstar.ts';
+import { GRADIENT_NORM_DIM, findStationaryPoints, gradientNormStarts } from '../search/stationary.ts';
 import { evaluateAt } from './at.ts';
 import { floatContext } from './context.ts';
 import type { ConditionDef, EvalContext, Params } from './model.ts';
@@ -92,37 +92,60 @@ export function checkDerivatives(
   return v;
 }
 
-/** Special points every condition probes: the start, the minimiser, stationary points in the domain. */
-function specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes: string[]): Float64Array[] {
+type Steps<T> = Generator<Task[], T, TaskResult[]>;
+
+/** A preamble task's failure, raised as the pools' are (run.ts merge). */
+function raised(r: TaskResult): TaskResult {
+  if (r.error) throw r.error.objective ? new ObjectiveError(r.error.message) : new Error(r.error.message);
+  return r;
+}
+
+/**
+ * Special points every condition probes: the start, the minimiser, stationary points in the
+ * domain. In high dimension each start of the stationary-point search is a task (the runner may
+ * put it on a worker, where the time limit can stop it); a start the time limit ended finds nothing.
+ */
+function* specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes: string[]): Steps<Float64Array[]> {
   const special: Float64Array[] = [];
   if (obj.x0) special.push(obj.x0);
   const xstar = opts.xstar ?? obj.xstar;
   if (xstar) special.push(xstar);
+  const rng = new Rng(opts.seed, 'check/stationary');
+  let stationary: Float64Array[];
   // A finite domain has no stationary points to find beyond its own points.
-  const stationary = domain.finite
-    ? []
-    : findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12, () =>
-        pastDeadline(opts),
-      );
+  if (domain.finite) stationary = [];
+  else if (obj.dim > GRADIENT_NORM_DIM) {
+    const res = yield gradientNormStarts(domain, rng, 4).map((x0): Task => ({ kind: 'stationary', x0 }));
+    stationary = res.map(raised).flatMap((r) => (r.point ? [r.point] : []));
+  } else stationary = findStationaryPoints(obj, domain, rng, obj.dim <= 3 ? 24 : 12, () => pastDeadline(opts));
   special.push(...stationary);
   if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
   return special;
 }
 
-function fstarOf(
+/** f*: given, known, or estimated by multi-start L-BFGS, each start a task (search/fstar.ts). */
+function* fstarOf(
   obj: Objective,
   domain: Domain,
   opts: CheckOptions,
   need: boolean,
   special: Float64Array[],
   notes: string[],
-): FstarInfo | undefined {
+): Steps<FstarInfo | undefined> {
   if (opts.fstar !== undefined) return { value: opts.fstar, source: 'given' };
   if (obj.fstar !== undefined) return { value: obj.fstar, source: 'objective' };
   if (!need) return undefined;
-  const e = estimateFstar(obj, domain, new Rng(opts.seed, 'check/fstar'), 8, special, () => pastDeadline(opts));
+  const x0s = fstarStarts(obj, domain, new Rng(opts.seed, 'check/fstar'), 8, special);
+  const res = yield x0s.map((x0): Task => ({ kind: 'fmin', x0 }));
+  const e = fstarOfRuns(
+    x0s,
+    res.map((r) => raised(r).fmin ?? null),
+  );
   if (e.at) special.push(e.at);
-  if (!e.unbounded) notes.push(`f* was estimated by multi-start L-BFGS as ${e.value}; pass --fstar if it is known`);
+  // Every start stopped by the time limit: no estimate (the conditions that need f* say so).
+  if (!e.unbounded && e.at === null) notes.push('f* was not estimated: the time limit came first');
+  else if (!e.unbounded)
+    notes.push(`f* was estimated by multi-start L-BFGS as ${e.value}; pass --fstar if it is known`);
   return { value: e.value, source: 'estimated', unbounded: e.unbounded };
 }
 
@@ -173,6 +196,11 @@ export interface Fill {
   jobs: Job[];
   /** The run's Lanczos tolerance (lanczosTolFor). */
   lanczosTol?: number;
+  /**
+   * 0 for the preamble (stationary points and f*: no jobs, f* unknown), 1 once the pools are set
+   * up; a runner rebuilds its task state when it changes.
+   */
+  version: number;
 }
 
 /** Carries out the batches of tasks of a run: in this thread, or spread over workers. */
@@ -185,10 +213,18 @@ export interface Runner {
 
 /** Run several conditions on one objective, sharing special points, f* and evidence (in this thread: the reference). */
 export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: CheckRunOptions): CheckReport {
+  let fill: Fill | null = null;
   let st: TaskState | null = null;
-  const g = checkSteps(obj, specs, opts, (f) => (st = mainTaskState(f.env, f.jobs)));
+  let version = -1;
+  const g = checkSteps(obj, specs, opts, (f) => (fill = f));
   let r = g.next();
-  while (!r.done) r = g.next(r.value.map((t) => runTask(st!, t)));
+  while (!r.done) {
+    if (fill!.version !== version) {
+      st = mainTaskState(fill!.env, fill!.jobs);
+      version = fill!.version;
+    }
+    r = g.next(r.value.map((t) => runTask(st!, t)));
+  }
   return r.value;
 }
 
@@ -243,15 +279,32 @@ function* checkSteps(
     notes,
   });
   const needF = resolved.some(({ r }) => r.def.needsFstar);
+  // The runner's first fill: the preamble's tasks (stationary points, f*) need only the objective and
+  // the domain; the pools' fill replaces it below.
+  const fill: Fill = {
+    env: {
+      obj,
+      domain,
+      opts,
+      ctx: floatContext(obj, { fstar: 0, xstar }),
+      precise: preciseFactory(obj, 0, xstar),
+      special: [],
+      fstar: undefined,
+      xstar,
+    },
+    jobs: [],
+    version: 0,
+  };
+  started(fill);
   if (opts.at) {
-    const fstar = fstarOf(obj, domain, opts, needF, [], notes);
+    const fstar = yield* fstarOf(obj, domain, opts, needF, [], notes);
     return report(
       resolved.map(({ r }) => evaluateAt(obj, r, opts.at!, fstar, xstar, domain)),
       fstar,
     );
   }
-  const special = specialPoints(obj, domain, opts, notes);
-  const fstar = fstarOf(obj, domain, opts, needF, special, notes);
+  const special = yield* specialPoints(obj, domain, opts, notes);
+  const fstar = yield* fstarOf(obj, domain, opts, needF, special, notes);
   const results: (ConditionResult | null)[] = resolved.map(() => null);
   const pooled: { index: number; r: Resolved }[] = [];
   for (const s of resolved) {
@@ -291,7 +344,7 @@ function* checkSteps(
   };
   const jobs = makeJobs(pooled, env);
   if (jobs.length > 0) {
-    started({ env, jobs, lanczosTol: lanczosTolFor(pooled) });
+    Object.assign(fill, { env, jobs, lanczosTol: lanczosTolFor(pooled), version: 1 });
     opts.progress?.(0, jobs.length, jobs[0].def.name);
     yield* fillPools(jobs, env, (k, name) => opts.progress?.(k, jobs.length, name));
   }

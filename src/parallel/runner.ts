@@ -15,7 +15,7 @@ import Tinypool from 'tinypool';
 import type { Fill, Runner } from '../conditions/check.ts';
 import { mainTaskState } from '../conditions/run.ts';
 import { parseDomain } from '../domains/parse.ts';
-import { runTask, type Task, type TaskResult } from './tasks.ts';
+import { runTask, type Task, type TaskResult, type TaskState } from './tasks.ts';
 import type { Probe, WorkerInit, WorkerMessage } from './worker.ts';
 
 /**
@@ -48,7 +48,13 @@ export function defaultWorkers(): number {
 }
 
 const lenOf = (t: Task): number =>
-  t.kind === 'eval' ? t.len : t.kind === 'dirs' ? (t.points[0]?.length ?? 0) : t.z0.length;
+  t.kind === 'eval'
+    ? t.len
+    : t.kind === 'dirs'
+      ? (t.points[0]?.length ?? 0)
+      : t.kind === 'stationary' || t.kind === 'fmin'
+        ? t.x0.length
+        : t.z0.length;
 
 /**
  * The worker module beside this one. From the TypeScript sources (the tests, tsx), a one-line
@@ -65,9 +71,40 @@ export default (await tsImport(${JSON.stringify(worker)}, ${JSON.stringify(worke
   return `data:text/javascript,${encodeURIComponent(code)}`;
 }
 
+/** This thread's task state for the fill as it is now (the fill changes once: preamble, then pools). */
+export function localState(f: Fill): () => TaskState {
+  let version = -1;
+  let st: TaskState | null = null;
+  return () => {
+    if (!st || version !== f.version) {
+      st = mainTaskState(f.env, f.jobs);
+      version = f.version;
+    }
+    return st;
+  };
+}
+
+/** The worker's state, as data, for the fill as it is now. */
+function initOf(f: Fill, key: string, spec: string, deadline: number | undefined): WorkerInit {
+  const { env, jobs } = f;
+  return {
+    key,
+    objective: spec,
+    domain: env.domain.spec,
+    seed: env.opts.seed,
+    center: env.opts.domainCenter ? Array.from(env.opts.domainCenter) : null,
+    fstar: env.fstar?.value ?? 0,
+    xstar: env.xstar ? Array.from(env.xstar) : null,
+    lanczosTol: f.lanczosTol,
+    strict: env.opts.strict === true,
+    jobs: jobs.map((j) => ({ key: j.key, name: j.def.name, shape: j.shape })),
+    deadlineEpoch: deadline !== undefined ? deadline - performance.now() + Date.now() : undefined,
+  };
+}
+
 export const serial = (f: Fill, note?: string): Runner => {
-  const st = mainTaskState(f.env, f.jobs);
-  return { run: (tasks) => tasks.map((t) => runTask(st, t)), close: () => {}, note };
+  const st = localState(f);
+  return { run: (tasks) => tasks.map((t) => runTask(st(), t)), close: () => {}, note };
 };
 
 function sameDomain(f: Fill): boolean {
@@ -99,7 +136,7 @@ export function workerRunner(
   workers: number,
   o: { wait?: boolean; pool?: Tinypool } = {},
 ): Runner & { stats: { local: number; remote: number } } {
-  const { env, jobs } = f;
+  const { env } = f;
   const n = env.obj.dim;
   // A finite domain (a trajectory, a file of points) is evaluated once, without searches: in this
   // thread, whatever the worker count (rebuilding it in a worker would re-run the trajectory).
@@ -113,18 +150,15 @@ export function workerRunner(
       stats: { local: 0, remote: 0 },
     };
   const deadline = env.opts.deadline;
-  const init: WorkerInit = {
-    key: `${process.pid}/${performance.timeOrigin}/${++runs}`,
-    objective: spec,
-    domain: env.domain.spec,
-    seed: env.opts.seed,
-    center: env.opts.domainCenter ? Array.from(env.opts.domainCenter) : null,
-    fstar: env.fstar?.value ?? 0,
-    xstar: env.xstar ? Array.from(env.xstar) : null,
-    lanczosTol: f.lanczosTol,
-    strict: env.opts.strict === true,
-    jobs: jobs.map((j) => ({ key: j.key, name: j.def.name, shape: j.shape })),
-    deadlineEpoch: deadline !== undefined ? deadline - performance.now() + Date.now() : undefined,
+  // What a worker builds its state from, for the fill as it is now: the preamble's (no jobs yet,
+  // f* unknown), then the pools' (a new key: the worker rebuilds).
+  const base = `${process.pid}/${performance.timeOrigin}/${++runs}`;
+  let initVersion = -1;
+  let initNow: WorkerInit | null = null;
+  const current = (): WorkerInit => {
+    if (initNow && initVersion === f.version) return initNow;
+    initVersion = f.version;
+    return (initNow = initOf(f, `${base}/${f.version}`, spec, deadline));
   };
   // Workers start when the run has shown it is worth them (LOCAL_FIRST of work here), or at once
   // with a time limit (tasks must then run where they can be stopped).
@@ -147,7 +181,7 @@ export function workerRunner(
     const p = o.pool ?? newPool(workers, failed);
     if (o.pool) o.pool.on('error', failed);
     pool = p;
-    probes = Promise.all(Array.from({ length: workers }, () => p.run({ init } satisfies WorkerMessage)))
+    probes = Promise.all(Array.from({ length: workers }, () => p.run({ init: current() } satisfies WorkerMessage)))
       .then((ps: Probe[]) => {
         const same = ps.every(
           (q) =>
@@ -167,7 +201,7 @@ export function workerRunner(
   if (deadline !== undefined || o.wait || o.pool) start();
   let spentHere = 0;
   let closing = false;
-  const local = mainTaskState(env, jobs);
+  const local = localState(f);
   const grace = deadline !== undefined ? 1000 + 0.02 * Math.max(0, deadline - performance.now()) : 0;
   const timeUp = (): TaskResult => ({ records: [], overflows: 0, hessExact: true, timeUp: true });
   const late = () => deadline !== undefined && performance.now() > deadline;
@@ -176,7 +210,7 @@ export function workerRunner(
   const here = (t: Task) => {
     stats.local++;
     const t0 = performance.now();
-    const r = runTask(local, t);
+    const r = runTask(local(), t);
     spentHere += performance.now() - t0;
     if (spentHere > LOCAL_FIRST) start();
     return r;
@@ -191,7 +225,7 @@ export function workerRunner(
     const all = Promise.all(
       tasks.map((task, k) =>
         (
-          pool!.run({ init, task, current: bufs[k] } satisfies WorkerMessage, {
+          pool!.run({ init: current(), task, current: bufs[k] } satisfies WorkerMessage, {
             signal: deadline !== undefined ? ctl.signal : null,
           }) as Promise<TaskResult>
         )

@@ -21,6 +21,8 @@ import { ascentOf, boundsOfZ, scoreOf, type Target } from '../conditions/searchi
 import type { Objective } from '../objectives/objective.ts';
 import { ascend } from '../search/ascent.ts';
 import { maximize } from '../search/local.ts';
+import { fstarFrom, type FstarRun } from '../search/fstar.ts';
+import { stationaryFrom } from '../search/stationary.ts';
 
 /** A fresh random stream, as data: `new Rng(seed, name)`. */
 export interface RngRef {
@@ -36,7 +38,11 @@ export type Task =
   /** Projected gradient ascent on a target from z0 (search/ascent.ts). */
   | { kind: 'ascend'; job: string; target: Target; z0: Float64Array; iters: number; budget: number }
   /** The extreme Hessian eigenvectors at points (the structured starts' directions). */
-  | { kind: 'dirs'; points: Float64Array[]; rng: RngRef };
+  | { kind: 'dirs'; points: Float64Array[]; rng: RngRef }
+  /** One start of the high-dimensional stationary-point search (search/stationary.ts). */
+  | { kind: 'stationary'; x0: Float64Array }
+  /** One start of the f* search (search/fstar.ts). */
+  | { kind: 'fmin'; x0: Float64Array };
 
 /** One evaluation: the job (index into the task's job list), z, the sample (null: undefined), where it came from. */
 export interface EvalRecord {
@@ -58,6 +64,10 @@ export interface TaskResult {
   /** An objective error (strict mode, a throwing objective) ended the task. */
   error?: { objective: boolean; message: string };
   dirs?: Float64Array[];
+  /** A stationary task's point (null: none from this start). */
+  point?: Float64Array | null;
+  /** An f* task's run. */
+  fmin?: FstarRun;
   /** The point being evaluated when the worker was stopped at the time limit (parallel.ts). */
   hung?: Float64Array;
 }
@@ -216,6 +226,10 @@ export function runTask(st: TaskState, task: Task): TaskResult {
         }
         return done({ dirs });
       }
+      case 'stationary':
+        return done({ point: stationaryFrom(st.obj, st.domain, task.x0) });
+      case 'fmin':
+        return done({ fmin: fstarFrom(st.obj, task.x0) });
     }
   } catch (e) {
     if (e instanceof TimeUp) return done({ timeUp: true });

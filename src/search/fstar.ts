@@ -6,6 +6,55 @@ import type { Rng } from '../core/rng.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { lbfgs } from './local.ts';
 
+export interface FstarEstimate {
+  value: number;
+  unbounded: boolean;
+  at: Float64Array | null;
+}
+
+/** One start of the f* search: where L-BFGS ended, and f at the start itself. */
+export interface FstarRun {
+  unbounded: boolean;
+  f: number;
+  x: Float64Array;
+  f0: number;
+}
+
+/** The starts: the extra points given, then seeded starts of the domain. */
+export function fstarStarts(obj: Objective, where: Box | Domain, rng: Rng, starts: number, extra: Float64Array[]) {
+  return [...extra, ...asDomain(obj.dim, where).starts(rng, starts)];
+}
+
+/** L-BFGS (unconstrained) from x0. */
+export function fstarFrom(obj: Objective, x0: Float64Array): FstarRun {
+  const r = lbfgs(obj, x0, 300);
+  return { unbounded: r.unbounded, f: r.f, x: r.x, f0: r.unbounded ? NaN : obj.value(x0) };
+}
+
+/**
+ * The estimate from the runs, in the order of their starts (a run missing, e.g. stopped by the
+ * time limit, is skipped): unbounded at the first run that ran away, else never above the smallest
+ * value seen.
+ */
+export function fstarOfRuns(x0s: Float64Array[], runs: (FstarRun | null)[]): FstarEstimate {
+  let best = Infinity;
+  let at: Float64Array | null = null;
+  for (let k = 0; k < runs.length; k++) {
+    const r = runs[k];
+    if (!r) continue;
+    if (r.unbounded) return { value: -Infinity, unbounded: true, at: null };
+    if (Number.isFinite(r.f) && r.f < best) {
+      best = r.f;
+      at = r.x;
+    }
+    if (Number.isFinite(r.f0) && r.f0 < best) {
+      best = r.f0;
+      at = x0s[k];
+    }
+  }
+  return { value: best, unbounded: false, at };
+}
+
 /**
  * f*: multi-start L-BFGS (unconstrained), never above the smallest value seen. `stop` (a time
  * limit) is asked before each start and ends the search with the best so far.
@@ -17,24 +66,14 @@ export function estimateFstar(
   starts: number,
   extra: Float64Array[],
   stop?: () => boolean,
-): { value: number; unbounded: boolean; at: Float64Array | null } {
-  let best = Infinity;
-  let at: Float64Array | null = null;
-  const x0s = [...extra];
-  x0s.push(...asDomain(obj.dim, where).starts(rng, starts));
+): FstarEstimate {
+  const x0s = fstarStarts(obj, where, rng, starts, extra);
+  const runs: FstarRun[] = [];
   for (const x0 of x0s) {
-    if (stop?.() && at !== null) break;
-    const r = lbfgs(obj, x0, 300);
-    if (r.unbounded) return { value: -Infinity, unbounded: true, at: null };
-    if (Number.isFinite(r.f) && r.f < best) {
-      best = r.f;
-      at = r.x;
-    }
-    const f0 = obj.value(x0);
-    if (Number.isFinite(f0) && f0 < best) {
-      best = f0;
-      at = x0;
-    }
+    if (stop?.() && fstarOfRuns(x0s, runs).at !== null) break;
+    const r = fstarFrom(obj, x0);
+    runs.push(r);
+    if (r.unbounded) break;
   }
-  return { value: best, unbounded: false, at };
+  return fstarOfRuns(x0s, runs);
 }

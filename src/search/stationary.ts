@@ -28,7 +28,7 @@ export function findStationaryPoints(
 ): Float64Array[] {
   const n = obj.dim;
   const dom = asDomain(n, where);
-  if (n > 40) return stationaryByGradientNorm(obj, dom, rng, Math.min(starts, 4), stop);
+  if (n > GRADIENT_NORM_DIM) return stationaryByGradientNorm(obj, dom, rng, Math.min(starts, 4), stop);
   const H = new Float64Array(n * n),
     M = new Float64Array(n * n),
     g = new Float64Array(n),
@@ -87,17 +87,19 @@ export function findStationaryPoints(
   return found;
 }
 
+/** Above this dimension stationary points are sought by L-BFGS on ½‖∇f‖², one independent run per start. */
+export const GRADIENT_NORM_DIM = 40;
+
+/** The starts of the high-dimensional search: the domain's centre, then seeded starts. */
+export function gradientNormStarts(dom: Domain, rng: Rng, starts: number): Float64Array[] {
+  return [dom.centre(), ...dom.starts(rng, Math.max(0, starts - 1))];
+}
+
 /**
- * Stationary points in high dimension: L-BFGS on φ(x) = ½‖∇f(x)‖², whose gradient is
- * ∇²f(x)∇f(x) (one Hessian-vector product), from the box centre and seeded starts.
+ * One start of the high-dimensional search: L-BFGS on φ(x) = ½‖∇f(x)‖², whose gradient is
+ * ∇²f(x)∇f(x) (one Hessian-vector product); the point if it is stationary and inside the domain.
  */
-function stationaryByGradientNorm(
-  obj: Objective,
-  dom: Domain,
-  rng: Rng,
-  starts: number,
-  stop?: () => boolean,
-): Float64Array[] {
+export function stationaryFrom(obj: Objective, dom: Domain, x0: Float64Array): Float64Array | null {
   const n = obj.dim;
   const hv = hvpOf(obj);
   const g = new Float64Array(n);
@@ -114,17 +116,27 @@ function stationaryByGradientNorm(
       return 0.5 * nrm2(g) ** 2;
     },
   };
+  const f0 = obj.grad(x0, g);
+  const g0 = nrm2(g);
+  const r = lbfgs(phi, x0, 200);
+  if (r.unbounded || !Number.isFinite(r.f)) return null;
+  const gn = Math.sqrt(2 * r.f);
+  return dom.contains(r.x) && gn <= 1e-6 * Math.max(g0, Math.abs(f0), 1) ? r.x : null;
+}
+
+/** Stationary points in high dimension, start by start (the check runs the starts as tasks). */
+function stationaryByGradientNorm(
+  obj: Objective,
+  dom: Domain,
+  rng: Rng,
+  starts: number,
+  stop?: () => boolean,
+): Float64Array[] {
   const found: Float64Array[] = [];
-  const x0s: Float64Array[] = [dom.centre(), ...dom.starts(rng, Math.max(0, starts - 1))];
-  for (const x0 of x0s) {
+  for (const x0 of gradientNormStarts(dom, rng, starts)) {
     if (stop?.()) break;
-    const f0 = obj.grad(x0, g);
-    const g0 = nrm2(g);
-    const r = lbfgs(phi, x0, 200);
-    if (r.unbounded || !Number.isFinite(r.f)) continue;
-    const gn = Math.sqrt(2 * r.f);
-    const inside = dom.contains(r.x);
-    if (inside && gn <= 1e-6 * Math.max(g0, Math.abs(f0), 1)) found.push(r.x);
+    const x = stationaryFrom(obj, dom, x0);
+    if (x) found.push(x);
   }
   return found;
 }
