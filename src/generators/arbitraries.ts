@@ -28,12 +28,74 @@ export function boundsOf(n: number, b: Box | Bounds): { lo: Float64Array; hi: Fl
   return { lo: Float64Array.from(bb.lo), hi: Float64Array.from(bb.hi) };
 }
 
+/** A uniform 53-bit fraction k / 2^53 of fast-check's random source (k uniform on [0, 2^53)). */
+const unit53 = (mrng: fc.Random): number => (mrng.nextInt(0, 2 ** 26 - 1) * 2 ** 27 + mrng.nextInt(0, 2 ** 27 - 1)) / TWO53;
+
+/**
+ * A vector of n coordinates drawn in one call of fast-check's random source, with no bias (as
+ * fc.noBias) and no per-coordinate wrapper values: drawing thousands of 100-dimensional points
+ * through fc.array of fc.integer spent 45 µs a point in fast-check's machinery (docs/performance.md).
+ * Shrinking moves one coordinate at a time to its bound `lo`, then (unless the coordinates are
+ * two-valued, as a corner's) part of the way towards it.
+ */
+class VectorArbitrary extends fc.Arbitrary<Float64Array> {
+  constructor(
+    private readonly n: number,
+    private readonly fill: (mrng: fc.Random, out: Float64Array) => void,
+    private readonly lo: Float64Array | null,
+    private readonly hi: Float64Array | null,
+    private readonly halves = true,
+  ) {
+    super();
+  }
+  generate(mrng: fc.Random): fc.Value<Float64Array> {
+    const x = new Float64Array(this.n);
+    this.fill(mrng, x);
+    return new fc.Value(x, undefined);
+  }
+  canShrinkWithoutContext(v: unknown): v is Float64Array {
+    const { lo, hi } = this;
+    if (!(v instanceof Float64Array) || v.length !== this.n || !lo || !hi) return false;
+    for (let i = 0; i < v.length; i++)
+      if (this.halves ? !(v[i] >= lo[i] && v[i] <= hi[i]) : v[i] !== lo[i] && v[i] !== hi[i]) return false;
+    return true;
+  }
+  shrink(x: Float64Array): fc.Stream<fc.Value<Float64Array>> {
+    const { lo, hi, halves } = this;
+    if (!lo || !hi) return fc.Stream.nil();
+    function* towards(): Generator<fc.Value<Float64Array>> {
+      for (let i = 0; i < x.length; i++)
+        if (x[i] !== lo![i]) {
+          const y = Float64Array.from(x);
+          y[i] = lo![i];
+          yield new fc.Value(y, undefined);
+        }
+      // Then x_i − d/2, x_i − d/4, … (d = x_i − lo_i), as fast-check's integers shrink: a bisection
+      // towards the smallest value that still fails.
+      for (let i = 0; i < x.length && halves; i++)
+        for (let d = 0.5 * (x[i] - lo![i]); d > 0; d *= 0.5) {
+          const v = x[i] - d;
+          if (v === x[i]) break;
+          const y = Float64Array.from(x);
+          y[i] = v;
+          yield new fc.Value(y, undefined);
+        }
+    }
+    return new fc.Stream(towards());
+  }
+}
+
 /** The unit cube mapped affinely onto the bounds (the same doubles as uniformArb per coordinate). */
-function inBounds(n: number, b: Box | Bounds) {
+function inBounds(n: number, b: Box | Bounds): fc.Arbitrary<Float64Array> {
   const { lo, hi } = boundsOf(n, b);
-  return fc
-    .array(fc.noBias(fc.integer({ min: 0, max: TWO53 - 1 })), { minLength: n, maxLength: n })
-    .map((k) => Float64Array.from(k, (ki, i) => lo[i] + (hi[i] - lo[i]) * (ki / TWO53)));
+  return new VectorArbitrary(
+    n,
+    (mrng, x) => {
+      for (let i = 0; i < n; i++) x[i] = lo[i] + (hi[i] - lo[i]) * unit53(mrng);
+    },
+    lo,
+    hi,
+  );
 }
 
 /** Uniform on [lo, hi). */
@@ -58,28 +120,43 @@ export function pointArb(n: number, box: Box | Bounds): fc.Arbitrary<Float64Arra
   return inBounds(n, box);
 }
 
-/** A uniformly distributed unit vector of R^n (normalised Gaussian). */
+/** A uniformly distributed unit vector of R^n (normalised Gaussian; the normals as normalArb's). */
 export function unitArb(n: number): fc.Arbitrary<Float64Array> {
-  return fc.array(normalArb(), { minLength: n, maxLength: n }).map((a) => {
-    const v = Float64Array.from(a);
-    let s = 0;
-    for (const t of v) s += t * t;
-    if (s === 0) {
-      v[0] = 1;
-      return v;
-    }
-    const inv = 1 / Math.sqrt(s);
-    for (let i = 0; i < n; i++) v[i] *= inv;
-    return v;
-  });
+  return new VectorArbitrary(
+    n,
+    (mrng, v) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        const u = unit53(mrng),
+          w = unit53(mrng);
+        v[i] = Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * w);
+        s += v[i] * v[i];
+      }
+      if (s === 0) {
+        v.fill(0);
+        v[0] = 1;
+        return;
+      }
+      const inv = 1 / Math.sqrt(s);
+      for (let i = 0; i < n; i++) v[i] *= inv;
+    },
+    null,
+    null,
+  );
 }
 
-/** A corner of the box: every coordinate at LO or HI. */
+/** A corner of the box: every coordinate at LO or HI (each with probability ½). */
 export function cornerArb(n: number, box: Box | Bounds): fc.Arbitrary<Float64Array> {
   const { lo, hi } = boundsOf(n, box);
-  return fc
-    .array(fc.boolean(), { minLength: n, maxLength: n })
-    .map((b) => Float64Array.from(b, (t, i) => (t ? hi[i] : lo[i])));
+  return new VectorArbitrary(
+    n,
+    (mrng, x) => {
+      for (let i = 0; i < n; i++) x[i] = mrng.nextInt(0, 1) === 1 ? hi[i] : lo[i];
+    },
+    lo,
+    hi,
+    false,
+  );
 }
 
 /** A point on a face: uniform, then a nonempty set of coordinates pinned to LO or HI. */

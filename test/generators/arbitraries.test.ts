@@ -84,6 +84,46 @@ describe('points and directions', () => {
       expect(uniformP(u)).toBeGreaterThan(1e-6);
     }
   });
+  it('pointArb: coordinates independent (pairwise correlation near 0) and the draws differ from point to point', () => {
+    const p = draw(pointArb(4, [0, 1]), 4000);
+    for (let i = 0; i < 4; i++)
+      for (let j = i + 1; j < 4; j++) {
+        const c = p.reduce((s, x) => s + (x[i] - 0.5) * (x[j] - 0.5), 0) / p.length / (1 / 12);
+        expect(Math.abs(c)).toBeLessThan(5 / Math.sqrt(p.length));
+      }
+    expect(new Set(p.map((x) => x[0])).size).toBe(p.length);
+  });
+  it('pointArb shrinks a counterexample to its bound coordinate by coordinate (the failing coordinate to its threshold)', () => {
+    // Fails when x2 > 0.3: the shrunk counterexample has x1 = x3 = lo and x2 just above 0.3.
+    const r = fc.check(
+      fc.property(pointArb(3, [-1, 1]), (x) => x[1] <= 0.3),
+      { seed: 3, numRuns: 200 },
+    );
+    expect(r.failed).toBe(true);
+    const [x] = r.counterexample!;
+    expect(x[0]).toBe(-1);
+    expect(x[2]).toBe(-1);
+    expect(x[1]).toBeGreaterThan(0.3);
+    expect(x[1]).toBeLessThan(0.3 + 1e-6);
+  });
+  it('cornerArb shrinks to corners only (coordinates go to LO, never halfway)', () => {
+    const r = fc.check(
+      fc.property(cornerArb(4, [-2, 3]), (x) => x[2] !== 3),
+      { seed: 5, numRuns: 200 },
+    );
+    expect(r.failed).toBe(true);
+    expect(Array.from(r.counterexample![0])).toEqual([-2, -2, 3, -2]);
+  });
+  it('unitArb has Gaussian directions: each coordinate of √n·u is close to N(0, 1) in its second and fourth moments', () => {
+    const n = 50;
+    const u = draw(unitArb(n), 2000);
+    const z = u.flatMap((v) => Array.from(v, (t) => t * Math.sqrt(n)));
+    const m2 = z.reduce((s, t) => s + t * t, 0) / z.length;
+    const m4 = z.reduce((s, t) => s + t ** 4, 0) / z.length;
+    expect(m2).toBeCloseTo(1, 10);
+    // A uniform direction's coordinate: E[(√n u)^4] = 3n/(n+2) (2.88 at n = 50).
+    expect(Math.abs(m4 - (3 * n) / (n + 2))).toBeLessThan(0.1);
+  });
   it('unitArb has norm 1 and no preferred direction (mean near 0)', () => {
     const u = draw(unitArb(5), 4000);
     for (const v of u) expect(Math.hypot(...v)).toBeCloseTo(1, 12);
