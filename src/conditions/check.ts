@@ -4,6 +4,7 @@
  * filled (run.ts) and shared → each spec decided or estimated (results.ts).
  */
 import { Rng } from '../core/rng.ts';
+import { trace } from '../core/trace.ts';
 import { boxDomain } from '../domains/box.ts';
 import type { Domain } from '../domains/domain.ts';
 import { ObjectiveError, fmtPoint } from '../errors.ts';
@@ -188,6 +189,12 @@ function boxOf(domain: Domain): CheckReport['box'] {
   return typeof d.lo === 'number' ? [d.lo, d.hi as number] : { lo: Array.from(domain.lo), hi: Array.from(domain.hi) };
 }
 
+/** The run's domain: the one given, else the box of `opts.box`. */
+export function domainOf(obj: Objective, opts: CheckOptions): Domain {
+  const n = obj.dim;
+  return opts.domain ?? boxDomain(n, new Array(n).fill(opts.box[0]), new Array(n).fill(opts.box[1]));
+}
+
 export type CheckRunOptions = CheckOptions & { progress?: (done: number, total: number, name: string) => void };
 
 /** The pools about to be filled: what a runner of their tasks needs (parallel/parallel.ts). */
@@ -259,10 +266,12 @@ function* checkSteps(
   started: (f: Fill) => void,
 ): Generator<Task[], CheckReport, TaskResult[]> {
   const n = obj.dim;
-  const domain = opts.domain ?? boxDomain(n, new Array(n).fill(opts.box[0]), new Array(n).fill(opts.box[1]));
+  const domain = domainOf(obj, opts);
   checkSampleBudget(n, opts.samples, specs);
   const notes: string[] = [];
+  trace('check: derivative check');
   const derivatives = opts.noVerify ? null : checkDerivatives(obj, domain, opts.seed, opts.strict);
+  trace('check: derivative check done');
   if (!opts.noVerify && !derivatives)
     notes.push('the derivative check found no point of the domain where f is defined');
   const resolved = specs.map((s, index) => ({ index, r: resolveSpec(s) }));
@@ -304,7 +313,9 @@ function* checkSteps(
     );
   }
   const special = yield* specialPoints(obj, domain, opts, notes);
+  trace('check: special points found');
   const fstar = yield* fstarOf(obj, domain, opts, needF, special, notes);
+  trace('check: f* done');
   const results: (ConditionResult | null)[] = resolved.map(() => null);
   const pooled: { index: number; r: Resolved }[] = [];
   for (const s of resolved) {
@@ -348,6 +359,7 @@ function* checkSteps(
     opts.progress?.(0, jobs.length, jobs[0].def.name);
     yield* fillPools(jobs, env, (k, name) => opts.progress?.(k, jobs.length, name));
   }
+  trace('check: pools filled');
   if (domain.notes) notes.push(...domain.notes);
   for (const job of jobs) for (const s of job.specs) results[s.index] = withHung(resultFor(job, s.r, env), job, n);
   const hung = jobs.find((j) => j.hung);

@@ -14,7 +14,7 @@
  * limit, no task runs in this thread, where nothing could stop it. What the aborted task had
  * evaluated is lost; everything else is kept and the results are marked partial (runner.ts).
  */
-import { checkObjective, checkObjectiveWith, type CheckRunOptions } from '../conditions/check.ts';
+import { checkObjective, checkObjectiveWith, domainOf, type CheckRunOptions } from '../conditions/check.ts';
 import type { CheckReport, ConditionSpec } from '../conditions/result.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { defaultWorkers, serial, warmPool, workerRunner } from './runner.ts';
@@ -37,12 +37,19 @@ export async function checkParallel(
     );
   // An objective whose gradient takes more than 20 µs makes a run of seconds: its workers start now
   // and load it while this thread checks the derivatives and finds the special points.
-  const pool = gradientMicros(obj, opts) > 20 ? warmPool(spec, workers) : undefined;
+  const warm =
+    gradientMicros(obj, opts) > 20
+      ? warmPool(spec, workers, {
+          domain: domainOf(obj, opts).spec,
+          seed: opts.seed,
+          center: opts.domainCenter ? Array.from(opts.domainCenter) : null,
+        })
+      : undefined;
   try {
-    return await checkObjectiveWith(obj, specs, opts, (f) => workerRunner(f, spec, workers, { pool }));
+    return await checkObjectiveWith(obj, specs, opts, (f) => workerRunner(f, spec, workers, { warm }));
   } finally {
     // Also when no runner took it (a run without pools, a domain the workers cannot rebuild).
-    await pool?.destroy().catch(() => {});
+    await warm?.pool.destroy().catch(() => {});
   }
 }
 

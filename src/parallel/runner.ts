@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
+import { trace } from '../core/trace.ts';
 import type { Fill, Runner } from '../conditions/check.ts';
 import { mainTaskState } from '../conditions/run.ts';
 import { parseDomain } from '../domains/parse.ts';
@@ -29,11 +30,24 @@ function newPool(workers: number, failed: (e: unknown) => void = () => {}): Tiny
   return p;
 }
 
-/** A pool whose workers load the objective ahead of the run. */
-export function warmPool(spec: string, workers: number): Tinypool {
+/** Workers started ahead of a run: they load the objective and answer the probe at the domain's centre. */
+export interface WarmPool {
+  pool: Tinypool;
+  probes: Promise<Probe[]>;
+}
+
+/**
+ * A pool whose workers load the objective ahead of the run and answer the probe at the centre of
+ * the domain `at` describes, so the runner knows they are ready as soon as this thread looks.
+ */
+export function warmPool(spec: string, workers: number, at: NonNullable<WorkerMessage['probeAt']>): WarmPool {
   const p = newPool(workers);
-  for (let k = 0; k < workers; k++) p.run({ warm: spec } satisfies WorkerMessage).catch(() => {});
-  return p;
+  trace(`runner: ${workers} worker(s) started ahead`);
+  const probes = Promise.all(
+    Array.from({ length: workers }, () => p.run({ warm: spec, probeAt: at } satisfies WorkerMessage) as Promise<Probe>),
+  );
+  probes.catch(() => {});
+  return { pool: p, probes };
 }
 
 /** Runs of this process (a worker rebuilds its state for each). */
@@ -41,6 +55,9 @@ let runs = 0;
 
 /** Milliseconds of tasks run in this thread before workers are started (a smaller check ends first). */
 const LOCAL_FIRST = 300;
+
+/** Milliseconds the first batch waits for workers started ahead before running its tasks here. */
+const WARM_WAIT = 300;
 
 /** One worker per core. */
 export function defaultWorkers(): number {
@@ -134,7 +151,7 @@ export function workerRunner(
   f: Fill,
   spec: string,
   workers: number,
-  o: { wait?: boolean; pool?: Tinypool } = {},
+  o: { wait?: boolean; warm?: WarmPool } = {},
 ): Runner & { stats: { local: number; remote: number } } {
   const { env } = f;
   const n = env.obj.dim;
@@ -178,16 +195,20 @@ export function workerRunner(
       if (!closing)
         note ??= `a worker failed (${e instanceof Error ? e.message : String(e)}): the run used one thread from then on`;
     };
-    const p = o.pool ?? newPool(workers, failed);
-    if (o.pool) o.pool.on('error', failed);
+    const p = o.warm?.pool ?? newPool(workers, failed);
+    if (o.warm) p.on('error', failed);
     pool = p;
-    probes = Promise.all(Array.from({ length: workers }, () => p.run({ init: current() } satisfies WorkerMessage)))
+    probes = (
+      o.warm?.probes ??
+      Promise.all(Array.from({ length: workers }, () => p.run({ init: current() } satisfies WorkerMessage)))
+    )
       .then((ps: Probe[]) => {
         const same = ps.every(
           (q) =>
             q.name === env.obj.name && q.dim === n && Object.is(q.f, f0) && q.g.every((v, i) => Object.is(v, g[i])),
         );
         ready = same;
+        trace(`runner: workers answered the probe (${same ? 'same objective' : 'mismatch'})`);
         if (!same)
           note = `${spec} rebuilt in a worker does not agree with this thread's objective (value or gradient at the centre): the run used one thread`;
       })
@@ -198,20 +219,26 @@ export function workerRunner(
         note = `the workers could not load ${spec} (${e instanceof Error ? e.message : String(e)}): the run used one thread`;
       });
   };
-  if (deadline !== undefined || o.wait || o.pool) start();
+  if (deadline !== undefined || o.wait || o.warm) start();
   let spentHere = 0;
+  let waited = false;
   let closing = false;
   const local = localState(f);
   const grace = deadline !== undefined ? 1000 + 0.02 * Math.max(0, deadline - performance.now()) : 0;
   const timeUp = (): TaskResult => ({ records: [], overflows: 0, hessExact: true, timeUp: true });
   const late = () => deadline !== undefined && performance.now() > deadline;
-  const yieldLoop = () => new Promise<void>((r) => setImmediate(r));
+  // Two turns of the event loop: tinypool posts a queued message to a worker that came online in the
+  // first, and a worker's answer is received in the second (measured: one turn leaves the probe unread).
+  const yieldLoop = async () => {
+    for (let k = 0; k < 2; k++) await new Promise<void>((r) => setImmediate(r));
+  };
   const stats = { local: 0, remote: 0 };
   const here = (t: Task) => {
     stats.local++;
     const t0 = performance.now();
     const r = runTask(local(), t);
     spentHere += performance.now() - t0;
+    trace(() => `runner: ${t.kind} task here, ${(performance.now() - t0).toFixed(1)} ms`);
     if (spentHere > LOCAL_FIRST) start();
     return r;
   };
@@ -253,6 +280,7 @@ export function workerRunner(
 
   return {
     async run(tasks) {
+      trace(() => `runner: batch of ${tasks.length} ${tasks[0]?.kind} task(s)${ready ? '' : ', workers not ready'}`);
       if (late()) return tasks.map(timeUp);
       const results: TaskResult[] = [];
       // Until the workers are ready, one task at a time here (never with a time limit: nothing could stop it).
@@ -270,6 +298,13 @@ export function workerRunner(
             note = `the workers had not loaded ${spec} and answered at the domain's centre by the time limit: nothing was evaluated`;
             return tasks.map(timeUp);
           }
+        } else if (o.warm && !waited) {
+          // Workers started ahead are loading: a long task here would hold this thread (and the
+          // dispatch to them) past the moment they are ready, so wait for them a while first.
+          waited = true;
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([probes, new Promise<void>((r) => (timer = setTimeout(r, WARM_WAIT)))]);
+          clearTimeout(timer);
         } else {
           results.push(here(tasks[results.length]));
           await yieldLoop();
@@ -279,7 +314,9 @@ export function workerRunner(
       if (rest.length === 0) return results;
       if (ready) {
         stats.remote += rest.length;
-        return [...results, ...(await remote(rest))];
+        const out = [...results, ...(await remote(rest))];
+        trace(`runner: batch done (${results.length} here, ${rest.length} on workers)`);
+        return out;
       }
       // No workers (they failed to load or disagreed): this thread, where a time limit cannot stop a
       // hanging objective; the note says so.
@@ -289,7 +326,7 @@ export function workerRunner(
     async close() {
       closing = true;
       // A pool made ahead of the run is destroyed by its maker (checkParallel).
-      if (!o.pool) await (pool as Tinypool | null)?.destroy();
+      if (!o.warm) await (pool as Tinypool | null)?.destroy();
     },
     get note() {
       return note && soft ? `${note}; the time limit was not hard` : note;

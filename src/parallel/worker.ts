@@ -7,6 +7,7 @@ import { floatContext } from '../conditions/context.ts';
 import { findCondition } from '../conditions/registry.ts';
 import type { Params } from '../conditions/model.ts';
 import type { Seed } from '../core/rng.ts';
+import type { Domain } from '../domains/domain.ts';
 import { parseDomain } from '../domains/parse.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { resolveObjective } from '../objectives/spec.ts';
@@ -34,6 +35,8 @@ export interface WorkerInit {
 export interface WorkerMessage {
   /** Only load the objective (a run about to need the workers, while its main thread prepares). */
   warm?: string;
+  /** With warm: also build this domain and answer the probe at its centre (the runner need not ask again). */
+  probeAt?: { domain: string; seed: Seed; center: number[] | null };
   init?: WorkerInit;
   /** No task: report what was built (the runner compares it with the main thread's objective). */
   task?: Task;
@@ -80,20 +83,25 @@ async function build(init: WorkerInit): Promise<TaskState> {
   return { obj, ctx, domain, jobs, strict: init.strict, deadline };
 }
 
+/** The probe: what the runner compares with its own objective (name, dimension, f and ∇f at the domain's centre). */
+function probe(obj: Objective, domain: Domain): Probe {
+  const c = domain.centre();
+  const g = new Float64Array(obj.dim);
+  const f = obj.grad(c, g);
+  return { name: obj.name, dim: obj.dim, f, g: Array.from(g) };
+}
+
 export default async function work(msg: WorkerMessage): Promise<TaskResult | Probe | null> {
   if (msg.warm !== undefined) {
-    await objectiveOf(msg.warm);
-    return null;
+    const obj = await objectiveOf(msg.warm);
+    if (!msg.probeAt) return null;
+    const { domain, seed, center } = msg.probeAt;
+    return probe(obj, parseDomain(domain, { obj, seed, center: center ? Float64Array.from(center) : undefined }));
   }
   if (!msg.init) throw new Error('worker: a message needs init or warm');
   if (!built || built.key !== msg.init.key) built = { key: msg.init.key, state: build(msg.init) };
   const st = await built.state;
-  if (!msg.task) {
-    const c = st.domain.centre();
-    const g = new Float64Array(st.obj.dim);
-    const f = st.obj.grad(c, g);
-    return { name: st.obj.name, dim: st.obj.dim, f, g: Array.from(g) };
-  }
+  if (!msg.task) return probe(st.obj, st.domain);
   st.current = msg.current ? new Float64Array(msg.current) : undefined;
   return runTask(st, msg.task);
 }
