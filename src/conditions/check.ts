@@ -101,43 +101,17 @@ function raised(r: TaskResult): TaskResult {
   return r;
 }
 
-/**
- * Special points every condition probes: the start, the minimiser, stationary points in the
- * domain. In high dimension each start of the stationary-point search is a task (the runner may
- * put it on a worker, where the time limit can stop it); a start the time limit ended finds nothing.
- */
-function* specialPoints(obj: Objective, domain: Domain, opts: CheckOptions, notes: string[]): Steps<Float64Array[]> {
-  const special: Float64Array[] = [];
-  if (obj.x0) special.push(obj.x0);
-  const xstar = opts.xstar ?? obj.xstar;
-  if (xstar) special.push(xstar);
-  const rng = new Rng(opts.seed, 'check/stationary');
-  let stationary: Float64Array[];
-  // A finite domain has no stationary points to find beyond its own points.
-  if (domain.finite) stationary = [];
-  else if (obj.dim > GRADIENT_NORM_DIM) {
-    const res = yield gradientNormStarts(domain, rng, 4).map((x0): Task => ({ kind: 'stationary', x0 }));
-    stationary = res.map(raised).flatMap((r) => (r.point ? [r.point] : []));
-  } else stationary = findStationaryPoints(obj, domain, rng, obj.dim <= 3 ? 24 : 12, () => pastDeadline(opts));
-  special.push(...stationary);
-  if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
-  return special;
-}
-
-/** f*: given, known, or estimated by multi-start L-BFGS, each start a task (search/fstar.ts). */
-function* fstarOf(
-  obj: Objective,
-  domain: Domain,
-  opts: CheckOptions,
-  need: boolean,
-  special: Float64Array[],
-  notes: string[],
-): Steps<FstarInfo | undefined> {
+/** Where f* comes from in a run: given, known to the objective, or to be estimated (when a condition needs it). */
+function fstarKnown(obj: Objective, opts: CheckOptions): FstarInfo | undefined {
   if (opts.fstar !== undefined) return { value: opts.fstar, source: 'given' };
   if (obj.fstar !== undefined) return { value: obj.fstar, source: 'objective' };
-  if (!need) return undefined;
-  const x0s = fstarStarts(obj, domain, new Rng(opts.seed, 'check/fstar'), 8, special);
-  const res = yield x0s.map((x0): Task => ({ kind: 'fmin', x0 }));
+  return undefined;
+}
+
+const fminTasks = (x0s: Float64Array[]): Task[] => x0s.map((x0) => ({ kind: 'fmin', x0 }));
+
+/** The estimate from the f* runs (in the order of their starts), with its note; its minimiser joins the special points. */
+function fstarFromRuns(x0s: Float64Array[], res: TaskResult[], special: Float64Array[], notes: string[]): FstarInfo {
   const e = fstarOfRuns(
     x0s,
     res.map((r) => raised(r).fmin ?? null),
@@ -148,6 +122,85 @@ function* fstarOf(
   else if (!e.unbounded)
     notes.push(`f* was estimated by multi-start L-BFGS as ${e.value}; pass --fstar if it is known`);
   return { value: e.value, source: 'estimated', unbounded: e.unbounded };
+}
+
+/**
+ * Special points every condition probes (the start, the minimiser, stationary points in the domain)
+ * and f* (given, known, or estimated by multi-start L-BFGS from the special points and seeded starts
+ * of the domain, search/fstar.ts). Each L-BFGS run is a task the runner may put on a worker (where the
+ * time limit can stop it; a start it ended finds nothing). In high dimension the stationary-point
+ * starts and the f* starts that do not depend on them go in one batch; the f* runs from the
+ * stationary points follow. The runs are combined in the order of their starts, as one batch would.
+ */
+/** The special points known before any search: the objective's start and its minimiser (given or known). */
+function knownSpecial(obj: Objective, opts: CheckOptions): Float64Array[] {
+  const special: Float64Array[] = [];
+  if (obj.x0) special.push(obj.x0);
+  const xstar = opts.xstar ?? obj.xstar;
+  if (xstar) special.push(xstar);
+  return special;
+}
+
+/** The starts of the high-dimensional stationary-point search (above GRADIENT_NORM_DIM), as tasks. */
+const stationaryTasks = (domain: Domain, opts: CheckOptions): Task[] =>
+  gradientNormStarts(domain, new Rng(opts.seed, 'check/stationary'), 4).map((x0): Task => ({ kind: 'stationary', x0 }));
+
+/** The stationary points the tasks found, added to the special points (and said in the notes). */
+function stationaryFound(res: TaskResult[], special: Float64Array[], notes: string[]): Float64Array[] {
+  const stationary = res.map(raised).flatMap((r) => (r.point ? [r.point] : []));
+  special.push(...stationary);
+  if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
+  return stationary;
+}
+
+function* specialAndFstar(
+  obj: Objective,
+  domain: Domain,
+  opts: CheckOptions,
+  needF: boolean,
+  notes: string[],
+): Steps<{ special: Float64Array[]; fstar?: FstarInfo }> {
+  const special = knownSpecial(obj, opts);
+  const known = fstarKnown(obj, opts);
+  const estimate = needF && !known;
+  const fstarRng = () => new Rng(opts.seed, 'check/fstar');
+  // A finite domain has no stationary points to find beyond its own points.
+  if (!domain.finite && obj.dim > GRADIENT_NORM_DIM) {
+    const base = special.slice();
+    const seeded = estimate ? fstarStarts(obj, domain, fstarRng(), 8, []) : [];
+    const sTasks = stationaryTasks(domain, opts);
+    const res = yield [...sTasks, ...fminTasks(estimate ? [...base, ...seeded] : [])];
+    const stationary = stationaryFound(res.slice(0, sTasks.length), special, notes);
+    if (!estimate) return { special, fstar: known };
+    const late = stationary.length > 0 ? yield fminTasks(stationary) : [];
+    const early = res.slice(sTasks.length);
+    const runs = [...early.slice(0, base.length), ...late, ...early.slice(base.length)];
+    return { special, fstar: fstarFromRuns([...base, ...stationary, ...seeded], runs, special, notes) };
+  }
+  const stationary = domain.finite
+    ? []
+    : findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12, () =>
+        pastDeadline(opts),
+      );
+  special.push(...stationary);
+  if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
+  if (!estimate) return { special, fstar: known };
+  const x0s = fstarStarts(obj, domain, fstarRng(), 8, special);
+  return { special, fstar: fstarFromRuns(x0s, yield fminTasks(x0s), special, notes) };
+}
+
+/** f* alone (a run at given points: no stationary points, no special points to start from). */
+function* fstarOf(
+  obj: Objective,
+  domain: Domain,
+  opts: CheckOptions,
+  need: boolean,
+  notes: string[],
+): Steps<FstarInfo | undefined> {
+  const known = fstarKnown(obj, opts);
+  if (known || !need) return known;
+  const x0s = fstarStarts(obj, domain, new Rng(opts.seed, 'check/fstar'), 8, []);
+  return fstarFromRuns(x0s, yield fminTasks(x0s), [], notes);
 }
 
 /** The precise context of a run: 64 digits from the symbolic form, else error-bounded doubles with the noise measured. */
@@ -306,18 +359,29 @@ function* checkSteps(
   };
   started(fill);
   if (opts.at) {
-    const fstar = yield* fstarOf(obj, domain, opts, needF, [], notes);
+    const fstar = yield* fstarOf(obj, domain, opts, needF, notes);
     return report(
       resolved.map(({ r }) => evaluateAt(obj, r, opts.at!, fstar, xstar, domain)),
       fstar,
     );
   }
-  const special = yield* specialPoints(obj, domain, opts, notes);
-  trace('check: special points found');
-  const fstar = yield* fstarOf(obj, domain, opts, needF, special, notes);
-  trace('check: f* done');
+  const known = fstarKnown(obj, opts);
+  // Above 40 dimensions, in a domain that draws its initial sample in two parts, and with f* known or
+  // not needed, the stationary-point search shares its batch with the part of the initial sample that
+  // does not depend on it (run.ts fillPools); otherwise the special points and f* come first.
+  const overlap = !domain.finite && n > GRADIENT_NORM_DIM && domain.initialParts !== undefined && !(needF && !known);
+  let special: Float64Array[], fstar: FstarInfo | undefined;
+  if (overlap) {
+    special = knownSpecial(obj, opts);
+    fstar = known;
+  } else {
+    ({ special, fstar } = yield* specialAndFstar(obj, domain, opts, needF, notes));
+    trace('check: special points and f* found');
+  }
   const results: (ConditionResult | null)[] = resolved.map(() => null);
   const pooled: { index: number; r: Resolved }[] = [];
+  // Conditions with their own run (growth) need the special points: they run after the pools.
+  const ownRuns: { index: number; r: Resolved }[] = [];
   for (const s of resolved) {
     const { r } = s;
     const problem = specProblem(r, obj, opts.xstar);
@@ -331,16 +395,8 @@ function* checkSteps(
         'fstar',
         domain,
       );
-    else if (r.def.run) {
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { verdict, counterexample, cause, reason, ...base } = inconclusiveUsage(r, '', 'usage', domain);
-      results[s.index] = r.def.run(
-        obj,
-        r.claimed,
-        { box: [domain.lo[0], domain.hi[0]], seed: opts.seed, special },
-        base,
-      );
-    } else pooled.push(s);
+    else if (r.def.run) ownRuns.push(s);
+    else pooled.push(s);
   }
   const ctx = floatContext(obj, { fstar: fstar?.value ?? 0, xstar, lanczosTol: lanczosTolFor(pooled) });
   const env: Env = {
@@ -354,10 +410,18 @@ function* checkSteps(
     xstar,
   };
   const jobs = makeJobs(pooled, env);
+  const pre = overlap
+    ? { tasks: stationaryTasks(domain, opts), done: (res: TaskResult[]) => void stationaryFound(res, special, notes) }
+    : undefined;
   if (jobs.length > 0) {
     Object.assign(fill, { env, jobs, lanczosTol: lanczosTolFor(pooled), version: 1 });
     opts.progress?.(0, jobs.length, jobs[0].def.name);
-    yield* fillPools(jobs, env, (k, name) => opts.progress?.(k, jobs.length, name));
+    yield* fillPools(jobs, env, (k, name) => opts.progress?.(k, jobs.length, name), pre);
+  } else if (pre) pre.done(yield pre.tasks);
+  for (const { index, r } of ownRuns) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { verdict, counterexample, cause, reason, ...base } = inconclusiveUsage(r, '', 'usage', domain);
+    results[index] = r.def.run!(obj, r.claimed, { box: [domain.lo[0], domain.hi[0]], seed: opts.seed, special }, base);
   }
   trace('check: pools filled');
   if (domain.notes) notes.push(...domain.notes);

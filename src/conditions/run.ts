@@ -245,10 +245,72 @@ function bestOf(j: Job): Float64Array[] {
   return zs;
 }
 
-/** Fill every job's pool: the initial samples by kind, each job's search, then the shared samples. */
-export function* fillPools(jobs: Job[], env: Env, progress?: (done: number, name: string) => void): Steps {
+/**
+ * Tasks that run with the first part of the initial sample (the stationary-point search, check.ts),
+ * and what to do with their results before the part at the special points is drawn.
+ */
+export interface Preamble {
+  tasks: Task[];
+  done(results: TaskResult[]): void;
+}
+
+/**
+ * The initial sample drawn in two parts (Domain.initialParts): the free part of every kind evaluated
+ * in one batch with the preamble's tasks, then the part at the special points the preamble added.
+ * The pools get the same samples in the same order as from Domain.initial.
+ */
+function* initialInParts(jobs: Job[], env: Env, pre: Preamble): Steps {
   const seed = env.opts.seed;
-  for (const kind of ['point', 'pair'] as const) {
+  const kinds = (['point', 'pair'] as const)
+    .map((kind) => ({ kind, same: jobs.filter((j) => j.def.kind === kind) }))
+    .filter((k) => k.same.length > 0);
+  const parts = kinds.map(({ kind, same }) => {
+    const p = env.domain.initialParts!(new Rng(seed, `check/samples/${kind}`), kind, env.opts.samples, () => late(env));
+    if (late(env)) for (const j of same) j.partial = true;
+    // Whole tasks only: the free part's last CHUNK-incomplete task goes with the rest, so the tasks
+    // (and the per-task caches that count evaluations) are those of the sample drawn whole.
+    const k = p.free.length - (p.free.length % CHUNK);
+    const head = p.free.slice(0, k);
+    return {
+      same,
+      p,
+      tail: p.free.slice(k),
+      e: evalTasks(
+        same,
+        head.map((d) => d.z),
+        head.map((d) => d.origin),
+      ),
+    };
+  });
+  const res = yield [...pre.tasks, ...parts.flatMap((k) => k.e.tasks)];
+  pre.done(res.slice(0, pre.tasks.length));
+  merge(
+    parts.flatMap((k) => k.e.owners),
+    res.slice(pre.tasks.length),
+    env,
+  );
+  for (const { same, p, tail } of parts) {
+    const anchored = [...tail, ...p.anchored(env.special)];
+    if (late(env)) for (const j of same) j.partial = true;
+    const e = evalTasks(
+      same,
+      anchored.map((d) => d.z),
+      anchored.map((d) => d.origin),
+    );
+    yield* batch(e.tasks, e.owners, env);
+  }
+}
+
+/** Fill every job's pool: the initial samples by kind, each job's search, then the shared samples. */
+export function* fillPools(
+  jobs: Job[],
+  env: Env,
+  progress?: (done: number, name: string) => void,
+  pre?: Preamble,
+): Steps {
+  const seed = env.opts.seed;
+  if (pre) yield* initialInParts(jobs, env, pre);
+  for (const kind of pre ? [] : (['point', 'pair'] as const)) {
     const same = jobs.filter((j) => j.def.kind === kind);
     if (same.length === 0) continue;
     // The draw itself stops at the time limit (a million pairs take seconds): the jobs are then partial.

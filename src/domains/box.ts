@@ -1,10 +1,11 @@
 /**
  * The box domain: [LO, HI]^n, or its own interval in every coordinate
- * (`box:LO:HI`, `box:LO1,...,LOn:HI1,...,HIn`). Its initial sample (docs/theory.md §0.2):
- * points at corners (5 %), at the special points and in their neighbourhoods (10 %, radii
- * log-uniform from 1e-8 to 0.3 of the width), on faces (10 %), the rest uniform; pairs far
- * (two uniform points, 35 %), near (log-uniform radii down to 1e-6 of the width, 35 %),
- * anchored at special points or corners (15 %), corner pairs (the rest).
+ * (`box:LO:HI`, `box:LO1,...,LOn:HI1,...,HIn`). Its initial sample (docs/theory.md §0.2), in
+ * two parts: first what does not depend on the special points (points at corners (5 %), on faces
+ * (10 %), uniform (the rest but 10 %); pairs far (two uniform points, 35 %), near (log-uniform radii
+ * down to 1e-6 of the width, 35 %), at corners (15 %)), then what does (the special points, and 10 %
+ * in their neighbourhoods with radii log-uniform from 1e-8 to 0.3 of the width, or uniform points
+ * when there are none; pairs anchored at the special points, or at corners, 15 %).
  */
 import fc from 'fast-check';
 import type { Box } from '../core/box.ts';
@@ -22,7 +23,7 @@ import {
   type Bounds,
   type Pair,
 } from '../generators/arbitraries.ts';
-import { joinXY, type Domain, type Drawn, type Origin } from './domain.ts';
+import { joinXY, type Domain, type Drawn, type InitialParts, type Origin } from './domain.ts';
 
 /**
  * `count` draws of arb, seeded from rng, in chunks (bounded memory, no huge argument lists); `stop`
@@ -61,6 +62,69 @@ export function boxDomain(n: number, lo: ArrayLike<number>, hi: ArrayLike<number
       );
     return draw(rng, cornerArb(n, bounds), limit);
   };
+  /**
+   * The initial sample (module comment), in the order free part, then the part at the special
+   * points: points at corners, on faces and uniform, then the special points and their
+   * neighbourhoods (10 % of the count, uniform points when there are none); pairs far, near and at
+   * corners, then anchored at the special points (at corners when there are none).
+   */
+  const parts = (rng: Rng, kind: 'point' | 'pair', count: number, stop?: () => boolean): InitialParts => {
+    const take = <T>(r: Rng, arb: fc.Arbitrary<T>, k: number): T[] => draw(r, arb, Math.max(0, k), [], stop);
+    const tag = (zs: Float64Array[], origin: Origin): Drawn[] => zs.map((z) => ({ z, origin }));
+    const nCorner = Math.max(1, Math.min(Math.floor(count * 0.05), 2 ** Math.min(n, 20)));
+    const cs = corners(rng.stream('corners'), nCorner);
+    if (kind === 'point') {
+      const nFace = Math.floor(count * 0.1),
+        nNear = Math.floor(count * 0.1);
+      const free = [
+        ...tag(cs.slice(0, count), 'sampled'),
+        ...tag(take(rng.stream('faces'), faceArb(n, bounds), Math.min(nFace, count - cs.length)), 'sampled'),
+        ...tag(take(rng.stream('uniform'), pointArb(n, bounds), count - nCorner - nFace - nNear), 'uniform'),
+      ];
+      const anchored = (special: Float64Array[]): Drawn[] => {
+        const inBox = special.filter(inside);
+        const room = Math.max(0, Math.min(nNear, count - free.length));
+        if (inBox.length === 0) return tag(take(rng.stream('near'), pointArb(n, bounds), room), 'uniform');
+        const near: Float64Array[] = [];
+        const nearRng = rng.stream('near');
+        for (let k = 0; k < inBox.length && near.length < room; k++)
+          for (const z of take(
+            nearRng,
+            nearArb(inBox[k], 1e-8 * width, 0.3 * width, bounds),
+            Math.ceil(room / inBox.length),
+          ))
+            if (near.length < room) near.push(z);
+        return [
+          ...tag(
+            inBox.map((s) => Float64Array.from(s)),
+            'special',
+          ),
+          ...tag(near, 'sampled'),
+        ];
+      };
+      return { free, anchored };
+    }
+    const nFar = Math.floor(count * 0.35),
+      nNear = Math.floor(count * 0.35),
+      nAnch = Math.floor(count * 0.15);
+    const free = [
+      ...tag(take(rng.stream('far'), farPairArb(n, bounds), nFar).map(joinPair), 'uniform'),
+      ...tag(take(rng.stream('near'), nearPairArb(n, bounds), nNear).map(joinPair), 'sampled'),
+      ...tag(
+        take(rng.stream('corner-pairs'), cornerPairArb(n, bounds), count - nFar - nNear - nAnch).map(joinPair),
+        'sampled',
+      ),
+    ];
+    const anchored = (special: Float64Array[]): Drawn[] => {
+      const inBox = special.filter(inside);
+      const k = Math.min(nAnch, Math.max(0, count - free.length));
+      return tag(
+        take(rng.stream('anchored'), anchoredPairArb(inBox.length > 0 ? inBox : cs, n, bounds), k).map(joinPair),
+        'sampled',
+      );
+    };
+    return { free, anchored };
+  };
   return {
     spec: spec ?? (scalar ? `box:${L[0]}:${H[0]}` : `box:${Array.from(L).join(',')}:${Array.from(H).join(',')}`),
     describe: () =>
@@ -77,46 +141,10 @@ export function boxDomain(n: number, lo: ArrayLike<number>, hi: ArrayLike<number
     starts: (rng, count) =>
       Array.from({ length: count }, () => Float64Array.from(L, (l, i) => l + (H[i] - l) * rng.uniform())),
     initial(rng, kind, count, special, stop) {
-      const take = <T>(r: Rng, arb: fc.Arbitrary<T>, k: number): T[] => draw(r, arb, k, [], stop);
-      const out: Drawn[] = [];
-      const push = (zs: Float64Array[], origin: Origin) => {
-        for (const z of zs) if (out.length < count || origin === 'special') out.push({ z, origin });
-      };
-      const nCorner = Math.max(1, Math.min(Math.floor(count * 0.05), 2 ** Math.min(n, 20)));
-      const cs = corners(rng.stream('corners'), nCorner);
-      const inBox = special.filter(inside);
-      if (kind === 'point') {
-        push(cs, 'sampled');
-        push(
-          inBox.map((s) => Float64Array.from(s)),
-          'special',
-        );
-        const nNear = inBox.length > 0 ? Math.floor(count * 0.1) : 0;
-        const nearRng = rng.stream('near');
-        for (let k = 0; k < inBox.length && nNear > 0; k++)
-          push(
-            take(nearRng, nearArb(inBox[k], 1e-8 * width, 0.3 * width, bounds), Math.ceil(nNear / inBox.length)),
-            'sampled',
-          );
-        push(take(rng.stream('faces'), faceArb(n, bounds), Math.floor(count * 0.1)), 'sampled');
-        push(take(rng.stream('uniform'), pointArb(n, bounds), Math.max(0, count - out.length)), 'uniform');
-        return out;
-      }
-      const nFar = Math.floor(count * 0.35),
-        nNear = Math.floor(count * 0.35),
-        nAnch = Math.floor(count * 0.15);
-      push(take(rng.stream('far'), farPairArb(n, bounds), nFar).map(joinPair), 'uniform');
-      push(take(rng.stream('near'), nearPairArb(n, bounds), nNear).map(joinPair), 'sampled');
-      push(
-        take(rng.stream('anchored'), anchoredPairArb(inBox.length > 0 ? inBox : cs, n, bounds), nAnch).map(joinPair),
-        'sampled',
-      );
-      push(
-        take(rng.stream('corner-pairs'), cornerPairArb(n, bounds), Math.max(0, count - out.length)).map(joinPair),
-        'sampled',
-      );
-      return out;
+      const { free, anchored } = parts(rng, kind, count, stop);
+      return [...free, ...anchored(special)];
     },
+    initialParts: (rng, kind, count, stop) => parts(rng, kind, count, stop),
   };
 }
 

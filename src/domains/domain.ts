@@ -13,6 +13,12 @@ export interface Drawn {
   origin: Origin;
 }
 
+/** An initial sample drawn in two parts (Domain.initialParts). */
+export interface InitialParts {
+  free: Drawn[];
+  anchored(special: Float64Array[]): Drawn[];
+}
+
 export interface Domain {
   /** As written on the command line, e.g. `box:-3:3`. */
   spec: string;
@@ -36,6 +42,12 @@ export interface Domain {
    * fewer samples, the same ones as far as they go.
    */
   initial(rng: Rng, kind: 'point' | 'pair', count: number, special: Float64Array[], stop?: () => boolean): Drawn[];
+  /**
+   * The same initial sample in two parts, where the domain can draw them apart: `free` does not
+   * depend on the special points (a run evaluates it while it searches for them), `anchored(special)`
+   * does; `free` followed by `anchored(special)` is `initial(rng, kind, count, special, stop)`.
+   */
+  initialParts?(rng: Rng, kind: 'point' | 'pair', count: number, stop?: () => boolean): InitialParts;
   /** Seeded starting points for the stationary-point and f* searches. */
   starts(rng: Rng, count: number): Float64Array[];
   /**

@@ -29,7 +29,8 @@ export function boundsOf(n: number, b: Box | Bounds): { lo: Float64Array; hi: Fl
 }
 
 /** A uniform 53-bit fraction k / 2^53 of fast-check's random source (k uniform on [0, 2^53)). */
-const unit53 = (mrng: fc.Random): number => (mrng.nextInt(0, 2 ** 26 - 1) * 2 ** 27 + mrng.nextInt(0, 2 ** 27 - 1)) / TWO53;
+const unit53 = (mrng: fc.Random): number =>
+  (mrng.nextInt(0, 2 ** 26 - 1) * 2 ** 27 + mrng.nextInt(0, 2 ** 27 - 1)) / TWO53;
 
 /**
  * A vector of n coordinates drawn in one call of fast-check's random source, with no bias (as

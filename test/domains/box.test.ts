@@ -31,3 +31,44 @@ describe('box: the initial sample stopped early', () => {
     expect(cut.length).toBe(32);
   });
 });
+
+describe('box: the initial sample in two parts', () => {
+  const special = [Float64Array.of(0, 0, 0, 0, 0), Float64Array.of(1, 1, 1, 1, 1), Float64Array.of(9, 9, 9, 9, 9)];
+  for (const kind of ['point', 'pair'] as const)
+    it(`${kind}s: the free part followed by the part at the special points is the initial sample`, () => {
+      const whole = d.initial(new Rng(4, 's'), kind, 3000, special);
+      const { free, anchored } = d.initialParts!(new Rng(4, 's'), kind, 3000);
+      const joined = [...free, ...anchored(special)];
+      expect(joined.length).toBe(whole.length);
+      joined.forEach((s, i) => {
+        expect(s.origin).toBe(whole[i].origin);
+        expect(same(s.z, whole[i].z)).toBe(true);
+      });
+    });
+  it('points: every special point inside the box once (the one outside left out), 10 % near them, the count otherwise kept', () => {
+    const pts = d.initial(new Rng(5, 's'), 'point', 3000, special);
+    const sp = pts.filter((s) => s.origin === 'special');
+    expect(sp.map((s) => Array.from(s.z))).toEqual([Array.from(special[0]), Array.from(special[1])]);
+    expect(pts.length).toBe(3000 + 2);
+    const { anchored } = d.initialParts!(new Rng(5, 's'), 'point', 3000);
+    const near = anchored(special).filter((s) => s.origin === 'sampled');
+    expect(near.length).toBe(300);
+    // Each within 0.3 of the width (3) of one of the two special points inside.
+    for (const s of near)
+      expect(
+        Math.min(...special.slice(0, 2).map((c) => Math.hypot(...s.z.map((v, i) => v - c[i])))),
+      ).toBeLessThanOrEqual(0.9 * (1 + 1e-12));
+    // With no special points, uniform points take their place.
+    const none = anchored([]);
+    expect(none.length).toBe(300);
+    expect(none.every((s) => s.origin === 'uniform')).toBe(true);
+  });
+  it('pairs: exactly the count; 15 % with one end at a special point inside the box', () => {
+    const pairs = d.initial(new Rng(6, 's'), 'pair', 2000, special);
+    expect(pairs.length).toBe(2000);
+    const at = (z: Float64Array, c: Float64Array) => c.every((v, i) => z[i] === v) || c.every((v, i) => z[5 + i] === v);
+    const anchoredPairs = pairs.slice(2000 - 300);
+    expect(anchoredPairs.every((s) => at(s.z, special[0]) || at(s.z, special[1]))).toBe(true);
+    expect(pairs.slice(0, 2000 - 300).some((s) => at(s.z, special[0]))).toBe(false);
+  });
+});

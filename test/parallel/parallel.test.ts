@@ -15,6 +15,7 @@ import { workerRunner } from '../../src/parallel/runner.ts';
 import type { Objective } from '../../src/objectives/objective.ts';
 import type { CheckOptions } from '../../src/conditions/result.ts';
 import { parseDomain } from '../../src/domains/parse.ts';
+import { boxDomain } from '../../src/domains/box.ts';
 
 /** The report for each worker count (0: this thread), every task of the parallel runs in a worker. */
 async function runs(
@@ -88,6 +89,23 @@ describe('a check spread over worker threads', () => {
       workers: 2,
     });
     expect(JSON.stringify(mixed)).toBe(serial);
+  });
+
+  it('above 40 dimensions with no f* to estimate, the stationary-point starts share a batch with the free part of the initial sample: the same report as searching first, for 0 and 2 workers', async () => {
+    const spec = 'builtin:phase-retrieval?d=50&m=100&seed=5';
+    const obj = makeBuiltin('phase-retrieval', 'd=50&m=100&seed=5');
+    const conds = ['l0l1', 'lsmooth', 'gpl:mu=0.001'];
+    const box = boxDomain(50, new Array(50).fill(-2), new Array(50).fill(2));
+    // The same box without initialParts: special points first, then the initial sample drawn whole.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { initialParts, ...whole } = box;
+    const [overlapped, two] = await runs(obj, spec, conds, 200, [0, 2], { domain: box, fstar: 0 });
+    const [sequential] = await runs(obj, spec, conds, 200, [0], { domain: whole, fstar: 0 });
+    expect(two).toBe(overlapped);
+    expect(overlapped).toBe(sequential);
+    const r = JSON.parse(overlapped);
+    expect(r.notes.join(' ')).toMatch(/stationary point\(s\) found/);
+    expect(r.results.map((x: { samples: number }) => x.samples).every((k: number) => k > 200)).toBe(true);
   });
 
   it('an expr: objective with point and pair conditions: identical for 0, 2 and 4 workers', async () => {
