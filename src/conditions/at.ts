@@ -9,7 +9,7 @@ import { krylovUpper } from '../core/krylov.ts';
 import type { Domain } from '../domains/domain.ts';
 import { UsageError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
-import { floatContext } from './context.ts';
+import { PRECISE_FLOAT, floatContext } from './context.ts';
 import { tolOf } from './estimate.ts';
 import { preciseContext } from './precise.ts';
 import { constantOf } from './results.ts';
@@ -41,7 +41,7 @@ export function evaluateAt(
   const fs = fstar?.value ?? 0;
   const ctx = obj.symbolic
     ? preciseContext(obj.symbolic, fs, xstar)
-    : floatContext(obj, { fstar: fs, xstar, denseMax: 200, lanczosSteps: 200, noise: true });
+    : floatContext(obj, { fstar: fs, xstar, ...PRECISE_FLOAT });
   const how = obj.symbolic ? 'bignumber-64' : 'float64-error-bounded';
   const s = def.evaluate(ctx, z, r.shape);
   const point = { x: Array.from(at[0]), y: need === 2 ? Array.from(at[1]) : null };

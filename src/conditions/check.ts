@@ -11,10 +11,18 @@ import { ObjectiveError, fmtPoint } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { verifyObjective, type VerifyResult } from '../objectives/verify.ts';
 import { GRADIENT_NORM_DIM } from '../search/stationary.ts';
-import { fstarKnown, fstarOf, knownSpecial, specialAndFstar, stationaryFound, stationaryTasks } from './special.ts';
+import {
+  type Steps,
+  fstarKnown,
+  fstarOf,
+  knownSpecial,
+  specialAndFstar,
+  stationaryFound,
+  stationaryTasks,
+} from './special.ts';
 import { evaluateAt } from './at.ts';
-import { floatContext } from './context.ts';
-import type { ConditionDef, EvalContext, Params } from './model.ts';
+import { PRECISE_FLOAT, floatContext } from './context.ts';
+import type { ConditionDef, EvalContext, Params, Sample } from './model.ts';
 import { preciseContext } from './precise.ts';
 import type { Precise } from './refine.ts';
 import { resultFor } from './results.ts';
@@ -101,7 +109,7 @@ function preciseFactory(obj: Objective, fstar: number, xstar: Float64Array | nul
   const get = () =>
     (ctx ??= obj.symbolic
       ? preciseContext(obj.symbolic, fstar, xstar)
-      : floatContext(obj, { fstar, xstar, denseMax: 200, lanczosSteps: 200, noise: true }));
+      : floatContext(obj, { fstar, xstar, ...PRECISE_FLOAT }));
   return (def: ConditionDef, shape: Params): Precise => ({ evaluate: (z) => def.evaluate(get(), z, shape), how });
 }
 
@@ -124,6 +132,70 @@ function withHung(r: ConditionResult, job: Job, n: number): ConditionResult {
   r.notes.push(`the objective ${text} (while evaluating ${job.def.name})`);
   if (r.verdict === 'inconclusive') r.reason += ` (the objective ${text})`;
   return r;
+}
+
+/** The points a round of re-evaluation needs that are not yet known (refine.ts Precise.ahead). */
+class Ahead extends Error {
+  constructor(readonly zs: Float64Array[]) {
+    super('re-evaluations ahead');
+  }
+}
+
+/** Points per precise task (a re-evaluation at d = 100 takes about 8 ms: a dense Hessian, its eigenvalues, the noise). */
+const PRECISE_CHUNK = 8;
+
+const bytesOf = (z: Float64Array) => Buffer.from(z.buffer, z.byteOffset, z.byteLength).toString('base64');
+const copy = (s: Sample): Sample => (s.krylov ? { ...s, krylov: { ...s.krylov } } : { ...s });
+
+/**
+ * A spec decided or estimated (results.ts), its rounds of re-evaluation carried out as tasks (on the
+ * workers when there are workers): each round's points are asked for ahead (Precise.ahead); when some
+ * are not known yet, the attempt is undone (the pool restored), they are evaluated as a batch, and the
+ * decision is made again, the known points now answered from the cache. The samples are those of the
+ * re-check in this thread (the same context, a function of the point), so the result is too. The
+ * 64-digit re-check of expr: objectives stays in this thread.
+ */
+function* decided(job: Job, r: Resolved, env: Env): Steps<ConditionResult> {
+  if (env.obj.symbolic) return resultFor(job, r, env);
+  const local = env.precise(job.def, job.shape);
+  const known = new Map<string, Sample | null | 'here'>();
+  const precise: Precise = {
+    how: local.how,
+    ahead(zs) {
+      const miss = zs.filter((z) => !known.has(bytesOf(z)));
+      if (miss.length > 0) throw new Ahead(miss);
+    },
+    evaluate(z) {
+      const v = known.get(bytesOf(z));
+      return v === undefined || v === 'here' ? local.evaluate(z) : v && copy(v);
+    },
+  };
+  const mine: Env = { ...env, precise: () => precise };
+  for (;;) {
+    const restore = job.pool.snapshot();
+    try {
+      return resultFor(job, r, mine);
+    } catch (e) {
+      if (!(e instanceof Ahead)) throw e;
+      restore();
+      const len = job.pool.len;
+      const tasks: Task[] = [];
+      for (let i = 0; i < e.zs.length; i += PRECISE_CHUNK) {
+        const part = e.zs.slice(i, i + PRECISE_CHUNK);
+        const zs = new Float64Array(part.length * len);
+        part.forEach((z, k) => zs.set(z, k * len));
+        tasks.push({ kind: 'precise', job: job.key, zs, len });
+      }
+      const res = yield tasks;
+      res.forEach((t, k) => {
+        if (t.error) throw t.error.objective ? new ObjectiveError(t.error.message) : new Error(t.error.message);
+        // A task the time limit stopped: its points are re-evaluated here when asked for.
+        e.zs
+          .slice(k * PRECISE_CHUNK, (k + 1) * PRECISE_CHUNK)
+          .forEach((z, i) => known.set(bytesOf(z), t.precise ? t.precise[i] : 'here'));
+      });
+    }
+  }
 }
 
 /** The contract's `box` field: [lo, hi] for a box with one interval, per-coordinate bounds otherwise. */
@@ -315,7 +387,7 @@ function* checkSteps(
   }
   trace('check: pools filled');
   if (domain.notes) notes.push(...domain.notes);
-  for (const job of jobs) for (const s of job.specs) results[s.index] = withHung(resultFor(job, s.r, env), job, n);
+  for (const job of jobs) for (const s of job.specs) results[s.index] = withHung(yield* decided(job, s.r, env), job, n);
   const hung = jobs.find((j) => j.hung);
   if (hung) notes.push(`the objective ${hungText(hung.hung!, n, hung.def.kind)}`);
   return report(results as ConditionResult[], fstar);

@@ -68,6 +68,9 @@ export function gradScaleErr(n: number, g: number, f: number, x: Float64Array): 
   return 64 * EPS * (g + (Math.sqrt(n) * Math.abs(f)) / (1 + xi));
 }
 
+/** The re-check's double-precision context (refine.ts): dense Hessians up to 200 dimensions, long Lanczos runs, measured noise. */
+export const PRECISE_FLOAT = { denseMax: 200, lanczosSteps: 200, noise: true } as const;
+
 export function floatContext(raw: Objective, opts: FloatContextOptions): FloatContext {
   const n = raw.dim;
   // Count overflows (±Infinity) apart from NaN: NaN is a point outside the domain, an

@@ -95,6 +95,22 @@ export class Pool {
     this.krylov.delete(i);
   }
 
+  /** Save what re-evaluation changes (values, Lanczos intervals, the verified set); the function restores it. */
+  snapshot(): () => void {
+    const n = this.count;
+    const [lhs, w, lhsErr, wErr] = [this.lhs, this.w, this.lhsErr, this.wErr].map((a) => a.slice(0, n));
+    const krylov = new Map(this.krylov);
+    const verified = new Set(this.verified);
+    return () => {
+      this.lhs.set(lhs);
+      this.w.set(w);
+      this.lhsErr.set(lhsErr);
+      this.wErr.set(wErr);
+      this.krylov = new Map(krylov);
+      this.verified = new Set(verified);
+    };
+  }
+
   isDropped(i: number): boolean {
     return this.lhs[i] === -Infinity;
   }

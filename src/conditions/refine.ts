@@ -15,6 +15,11 @@ import type { Pool } from './pool.ts';
 export interface Precise {
   evaluate(z: Float64Array): Sample | null;
   how: 'bignumber-64' | 'float64-error-bounded';
+  /**
+   * Told the points a round of refineUntilStable is about to re-evaluate, in order, before it asks
+   * for them (check.ts has them evaluated on the workers first).
+   */
+  ahead?(zs: Float64Array[]): void;
 }
 
 /** Re-evaluate sample i precisely, merge what is known, and mark it verified. Returns false if dropped. */
@@ -50,9 +55,10 @@ export function refineUntilStable(pool: Pool, ranked: (k: number) => number[], p
     const must = ranked(1).filter((i) => i >= 0 && !pool.isDropped(i));
     if (must.every((i) => pool.verified.has(i))) break;
     const top = ranked(k).filter((i) => i >= 0 && !pool.isDropped(i));
-    for (const i of top) {
-      if (spent >= max) break;
-      if (pool.verified.has(i)) continue;
+    // The round's re-evaluations are independent of each other: the top k was chosen before them.
+    const todo = top.filter((i) => !pool.verified.has(i)).slice(0, max - spent);
+    precise.ahead?.(todo.map((i) => pool.z(i)));
+    for (const i of todo) {
       refineSample(pool, i, precise);
       spent++;
     }

@@ -21,8 +21,8 @@ import type { Domain, Origin } from '../domains/domain.ts';
 import { ObjectiveError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
 import type { Task, TaskResult, TaskState } from '../parallel/tasks.ts';
-import type { FloatContext } from './context.ts';
-import type { ConditionDef, Params } from './model.ts';
+import { PRECISE_FLOAT, floatContext, type FloatContext } from './context.ts';
+import type { ConditionDef, EvalContext, Params } from './model.ts';
 import { Pool } from './pool.ts';
 import type { Precise } from './refine.ts';
 import type { CheckOptions, FstarInfo } from './result.ts';
@@ -99,7 +99,10 @@ export function makeJobs(specs: { index: number; r: Resolved }[], env: Env): Job
 
 /** The task state of this thread: the run's own objective, context and domain. */
 export function mainTaskState(env: Env, jobs: Job[]): TaskState {
+  let precise: EvalContext | null = null;
   return {
+    precise: () =>
+      (precise ??= floatContext(env.obj, { fstar: env.fstar?.value ?? 0, xstar: env.xstar, ...PRECISE_FLOAT })),
     obj: env.obj,
     ctx: env.ctx,
     domain: env.domain,

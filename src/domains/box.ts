@@ -1,8 +1,8 @@
 /**
  * The box domain: [LO, HI]^n, or its own interval in every coordinate
  * (`box:LO:HI`, `box:LO1,...,LOn:HI1,...,HIn`). Its initial sample (docs/theory.md §0.2), in
- * two parts: first what does not depend on the special points (points at corners (5 %), on faces
- * (10 %), uniform (the rest but 10 %); pairs far (two uniform points, 35 %), near (log-uniform radii
+ * two parts: first what does not depend on the special points (points at corners (5 %), uniform
+ * (the rest but 20 %), on faces (10 %); pairs far (two uniform points, 35 %), near (log-uniform radii
  * down to 1e-6 of the width, 35 %), at corners (15 %)), then what does (the special points, and 10 %
  * in their neighbourhoods with radii log-uniform from 1e-8 to 0.3 of the width, or uniform points
  * when there are none; pairs anchored at the special points, or at corners, 15 %).
@@ -64,7 +64,7 @@ export function boxDomain(n: number, lo: ArrayLike<number>, hi: ArrayLike<number
   };
   /**
    * The initial sample (module comment), in the order free part, then the part at the special
-   * points: points at corners, on faces and uniform, then the special points and their
+   * points: points at corners, uniform and on faces, then the special points and their
    * neighbourhoods (10 % of the count, uniform points when there are none); pairs far, near and at
    * corners, then anchored at the special points (at corners when there are none).
    */
@@ -76,11 +76,15 @@ export function boxDomain(n: number, lo: ArrayLike<number>, hi: ArrayLike<number
     if (kind === 'point') {
       const nFace = Math.floor(count * 0.1),
         nNear = Math.floor(count * 0.1);
-      const free = [
-        ...tag(cs.slice(0, count), 'sampled'),
-        ...tag(take(rng.stream('faces'), faceArb(n, bounds), Math.min(nFace, count - cs.length)), 'sampled'),
-        ...tag(take(rng.stream('uniform'), pointArb(n, bounds), count - nCorner - nFace - nNear), 'uniform'),
-      ];
+      // The uniform points before the faces: a run the time limit cuts short keeps a uniform sample.
+      const corner = tag(cs.slice(0, count), 'sampled');
+      const uniform = tag(take(rng.stream('uniform'), pointArb(n, bounds), count - nCorner - nFace - nNear), 'uniform');
+      const faces = take(
+        rng.stream('faces'),
+        faceArb(n, bounds),
+        Math.min(nFace, count - corner.length - uniform.length),
+      );
+      const free = [...corner, ...uniform, ...tag(faces, 'sampled')];
       const anchored = (special: Float64Array[]): Drawn[] => {
         const inBox = special.filter(inside);
         const room = Math.max(0, Math.min(nNear, count - free.length));

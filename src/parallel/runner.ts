@@ -65,7 +65,7 @@ export function defaultWorkers(): number {
 }
 
 const lenOf = (t: Task): number =>
-  t.kind === 'eval'
+  t.kind === 'eval' || t.kind === 'precise'
     ? t.len
     : t.kind === 'dirs'
       ? (t.points[0]?.length ?? 0)

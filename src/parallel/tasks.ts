@@ -16,7 +16,7 @@ import { Rng, type Seed } from '../core/rng.ts';
 import type { Domain, Origin } from '../domains/domain.ts';
 import { ObjectiveError, fmtPoint } from '../errors.ts';
 import type { FloatContext } from '../conditions/context.ts';
-import type { ConditionDef, Params, Sample } from '../conditions/model.ts';
+import type { ConditionDef, EvalContext, Params, Sample } from '../conditions/model.ts';
 import { ascentOf, boundsOfZ, scoreOf, type Target } from '../conditions/searching.ts';
 import type { Objective } from '../objectives/objective.ts';
 import { ascend } from '../search/ascent.ts';
@@ -42,7 +42,9 @@ export type Task =
   /** One start of the high-dimensional stationary-point search (search/stationary.ts). */
   | { kind: 'stationary'; x0: Float64Array }
   /** One start of the f* search (search/fstar.ts). */
-  | { kind: 'fmin'; x0: Float64Array };
+  | { kind: 'fmin'; x0: Float64Array }
+  /** The re-check's evaluations of a job's samples (refine.ts), in the precise double context. */
+  | { kind: 'precise'; job: string; zs: Float64Array; len: number };
 
 /** One evaluation: the job (index into the task's job list), z, the sample (null: undefined), where it came from. */
 export interface EvalRecord {
@@ -68,6 +70,8 @@ export interface TaskResult {
   point?: Float64Array | null;
   /** An f* task's run. */
   fmin?: FstarRun;
+  /** A precise task's samples, in the order of its points (null: undefined there). */
+  precise?: (Sample | null)[];
   /** The point being evaluated when the worker was stopped at the time limit (parallel.ts). */
   hung?: Float64Array;
 }
@@ -88,6 +92,8 @@ export interface TaskState {
   deadline?: number;
   /** Where the point being evaluated is published (parallel.ts names it when a worker hangs). */
   current?: Float64Array;
+  /** The re-check's context (context.ts PRECISE_FLOAT), built on first use (for precise tasks). */
+  precise?: () => EvalContext;
 }
 
 class TimeUp extends Error {}
@@ -230,6 +236,23 @@ export function runTask(st: TaskState, task: Task): TaskResult {
         return done({ point: stationaryFrom(st.obj, st.domain, task.x0) });
       case 'fmin':
         return done({ fmin: fstarFrom(st.obj, task.x0) });
+      case 'precise': {
+        const { def, shape } = st.jobs.get(task.job)!;
+        if (!st.precise) throw new Error('precise task: this task state has no precise context');
+        const ctx = st.precise();
+        const out: (Sample | null)[] = [];
+        for (let i = 0; i * task.len < task.zs.length; i++) {
+          if (st.deadline !== undefined && performance.now() > st.deadline) throw new TimeUp();
+          const z = task.zs.subarray(i * task.len, (i + 1) * task.len);
+          if (st.current && st.current.length >= z.length + 1) {
+            st.current.set(z, 1);
+            st.current[0] = z.length;
+          }
+          const s = def.evaluate(ctx, z, shape);
+          out.push(s && kept(s));
+        }
+        return done({ precise: out });
+      }
     }
   } catch (e) {
     if (e instanceof TimeUp) return done({ timeUp: true });
