@@ -123,3 +123,48 @@ describe('preciseEvaluator', () => {
     expect(seen).toEqual([[1, 3, 0.5]]);
   });
 });
+
+describe('re-evaluation rounds told ahead (check.ts evaluates them as tasks)', () => {
+  it('each round announces exactly the points it then re-evaluates, in order, before the first of them', () => {
+    const p = tenSamples();
+    const log: string[] = [];
+    const pr: Precise = {
+      how: 'float64-error-bounded',
+      ahead: (zs) => log.push(`ahead ${zs.map((z) => z[0]).join(',')}`),
+      evaluate: (z) => (log.push(`eval ${z[0]}`), z[0] < 3 ? s(0.5) : s(10 - z[0])),
+    };
+    refineUntilStable(p, rankedBy(p), pr);
+    // Rounds of the top 1, 2, 4: z = 0 (re-evaluated to 0.5); then 1, 2 (both to 0.5); then 3, 4, 5, 6,
+    // after which the leader (z = 3) is verified.
+    expect(log).toEqual([
+      'ahead 0',
+      'eval 0',
+      'ahead 1,2',
+      'eval 1',
+      'eval 2',
+      'ahead 3,4,5,6',
+      'eval 3',
+      'eval 4',
+      'eval 5',
+      'eval 6',
+    ]);
+  });
+  it('a round that throws from ahead changes nothing that a restored snapshot does not undo', () => {
+    const p = tenSamples();
+    p.krylov.set(5, kb(4));
+    const before = JSON.stringify([Array.from(p.lhs.subarray(0, 10)), [...p.verified], [...p.krylov]]);
+    let n = 0;
+    const pr: Precise = {
+      how: 'float64-error-bounded',
+      ahead: () => {
+        if (++n === 3) throw new Error('pending');
+      },
+      evaluate: (z) => s(0.25 * z[0]),
+    };
+    const restore = p.snapshot();
+    expect(() => refineUntilStable(p, rankedBy(p), pr)).toThrow('pending');
+    expect(p.verified.size).toBeGreaterThan(0);
+    restore();
+    expect(JSON.stringify([Array.from(p.lhs.subarray(0, 10)), [...p.verified], [...p.krylov]])).toBe(before);
+  });
+});
