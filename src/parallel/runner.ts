@@ -7,10 +7,11 @@
  * @types/node).
  */
 import { setMaxListeners } from 'node:events';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import { trace } from '../core/trace.ts';
 import type { Fill, Runner } from '../conditions/check.ts';
@@ -74,11 +75,15 @@ const lenOf = (t: Task): number =>
         : t.z0.length;
 
 /**
- * The worker module beside this one. From the TypeScript sources (the tests, tsx), a one-line
+ * The worker module beside this one (in dist/, its one-file bundle). From the TypeScript sources (the tests, tsx), a one-line
  * bootstrap loads it through tsx's scoped loader (worker threads do not take --import).
  */
 function workerFile(): string {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url).href;
+  if (!import.meta.url.endsWith('.ts')) {
+    // The build's one-file bundle of worker.js and its imports (scripts/build.mjs): a worker starts sooner.
+    const bundle = new URL('./worker.bundle.js', import.meta.url);
+    return (existsSync(fileURLToPath(bundle)) ? bundle : new URL('./worker.js', import.meta.url)).href;
+  }
   const worker = new URL('./worker.ts', import.meta.url).href;
   // tsx's ES-module API (its package.json maps "./esm/api" to this file for `import`).
   const root = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));

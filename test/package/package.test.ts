@@ -191,9 +191,11 @@ describe('npm pack', () => {
     const top = new Set(files.map((f) => f.split('/')[1]));
     expect([...top].sort()).toEqual(['LICENSE', 'README.md', 'bin', 'dist', 'docs', 'package.json']);
     expect(files.filter((f) => /tsbuildinfo|build-stamp/.test(f))).toEqual([]);
+    // The workers' one-file bundle (scripts/build.mjs) is not a module of the API: no declaration or map.
+    expect(files).toContain('package/dist/parallel/worker.bundle.js');
     // every module with its declaration and map
     for (const js of files.filter((f) => f.endsWith('.js'))) {
-      if (js.startsWith('package/bin/')) continue;
+      if (js.startsWith('package/bin/') || js.endsWith('/worker.bundle.js')) continue;
       expect(files).toContain(js.replace(/\.js$/, '.d.ts'));
       expect(files).toContain(`${js}.map`);
     }
@@ -258,6 +260,19 @@ describe('from a scratch project', () => {
     const L0 = JSON.parse(check.out).results[0].estimate.L0 as number;
     expect(L0).toBeGreaterThan(3.9); // 16/L1² = 4, estimated from below
     expect(L0).toBeLessThanOrEqual(4 * (1 + 1e-9));
+    // Worker threads from the installed package (the bundle): a run big enough to use them, and
+    // no note that it fell back to one thread.
+    const par = gensmooth(
+      'check',
+      'builtin:phase-retrieval?d=50&m=300',
+      '--condition',
+      'lsmooth',
+      '--workers',
+      '2',
+      '--json',
+    );
+    expect(par.code, par.err).toBe(0);
+    expect(JSON.parse(par.out).notes.join(' ')).not.toMatch(/one thread|could not load/);
     const verify = gensmooth('verify', 'objectives/quartic.ts');
     expect(verify.code, verify.err).toBe(0);
     expect(verify.out).toContain('verdict: ok');
