@@ -388,6 +388,7 @@ function* checkSteps(
   trace('check: pools filled');
   if (domain.notes) notes.push(...domain.notes);
   for (const job of jobs) for (const s of job.specs) results[s.index] = withHung(yield* decided(job, s.r, env), job, n);
+  trace('check: results decided');
   const hung = jobs.find((j) => j.hung);
   if (hung) notes.push(`the objective ${hungText(hung.hung!, n, hung.def.kind)}`);
   return report(results as ConditionResult[], fstar);

@@ -6,7 +6,7 @@
  * f(x) − f*, ∇f(x) − ∇f(y) and Taylor residuals carry no cancellation error; only
  * the final rounding to double remains, which the error bounds state.
  */
-import type { BigNumber, EvalFunction } from 'mathjs';
+import type { BigNumber, EvalFunction, MathNode } from 'mathjs';
 import { bigMath } from '../core/mathjs.ts';
 import { symNorm } from '../core/eig.ts';
 import type { SymbolicForm } from '../objectives/objective.ts';
@@ -42,14 +42,41 @@ type B = BigNumber;
 export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64Array | null): EvalContext {
   const big = bigMath();
   const n = sym.variables.length;
-  const compile = (s: string): EvalFunction => big.compile(s);
+  // Function calls shared by f, ∇f and ∇²f (sin x1 in f and again in ∂²f/∂x1²; exp of the same
+  // argument in every entry): each is evaluated once per point and read by name, from the same
+  // subtree, so every number is the one evaluating each tree whole gives (test/conditions/precise.test.ts).
+  const calls: { name: string; fn: EvalFunction }[] = [];
+  const named = new Map<string, string>();
+  const lift = (node: MathNode): MathNode => {
+    const inner = node.map((c) => lift(c));
+    if (inner.type !== 'FunctionNode') return inner;
+    const key = inner.toString();
+    let name = named.get(key);
+    if (name === undefined) {
+      name = `shared_call_${named.size}`;
+      named.set(key, name);
+      calls.push({ name, fn: inner.compile() });
+    }
+    return new big.SymbolNode(name);
+  };
+  const compile = (s: string): EvalFunction => lift(big.parse(s)).compile();
   const fC = compile(sym.value);
   const gC = sym.gradient.map(compile);
   let hC: EvalFunction[][] | null = null;
   const scope = (x: Float64Array) => {
     const sc: Record<string, B> = {};
     for (let i = 0; i < n; i++) sc[sym.variables[i]] = big.bignumber(exactDecimal(x[i]));
+    // A shared call on first use (the Hessian's are registered only when it is first compiled).
+    for (const c of calls) defineShared(sc, c);
     return sc;
+  };
+  const defineShared = (sc: Record<string, B>, c: { name: string; fn: EvalFunction }) => {
+    let v: B | undefined;
+    Object.defineProperty(sc, c.name, {
+      enumerable: true,
+      configurable: true,
+      get: () => (v ??= c.fn.evaluate(sc) as B),
+    });
   };
   const asBig = (v: unknown): B | null => {
     if (big.isBigNumber(v) && (v as B).isFinite()) return v as B;
@@ -117,7 +144,12 @@ export function preciseContext(sym: SymbolicForm, fstar: number, xstar: Float64A
   const fs = big.bignumber(exactDecimal(fstar));
   /** Hessian entries evaluated in 64 digits, rounded once to double. */
   const hessianAt = (x: Float64Array): Float64Array | null => {
-    hC ??= sym.hessian.map((row, i) => row.map((t, j) => (j < i ? null : compile(t)))) as EvalFunction[][];
+    if (!hC) {
+      const before = calls.length;
+      hC = sym.hessian.map((row, i) => row.map((t, j) => (j < i ? null : compile(t)))) as EvalFunction[][];
+      // Scopes made before the Hessian was compiled learn its new shared calls.
+      for (const m of memo.values()) for (const c of calls.slice(before)) defineShared(m.sc, c);
+    }
     try {
       const sc = at(x).sc;
       const H = new Float64Array(n * n);

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '../fc.ts';
 import { exactDecimal, preciseContext } from '../../src/conditions/precise.ts';
 import { exprObjective } from '../../src/objectives/expr.ts';
+import { bigMath } from '../../src/core/mathjs.ts';
+import { smoothExprArb } from '../../src/generators/arbitraries.ts';
 
 describe('exactDecimal', () => {
   it('writes the exact value of a double (Python decimal.Decimal digits)', () => {
@@ -89,5 +91,62 @@ describe('preciseContext', () => {
     expect(withX.aim(Float64Array.of(-1))).toBeNull();
     expect(withX.aim(Float64Array.of(2))!.v).toBeCloseTo(0.5, 15);
     expect(ctx.gradNorm(Float64Array.of(2))!.v).toBeCloseTo(0.5, 15);
+  });
+});
+
+describe('shared function calls (evaluated once per point)', () => {
+  // The reference: every tree of the symbolic form evaluated whole, in 64 digits, rounded to double.
+  function whole(sym: NonNullable<ReturnType<typeof exprObjective>['objective']['symbolic']>, x: Float64Array) {
+    const big = bigMath();
+    const sc: Record<string, unknown> = {};
+    sym.variables.forEach((v, i) => (sc[v] = big.bignumber(exactDecimal(x[i]))));
+    const ev = (s: string) => {
+      try {
+        const v = big.compile(s).evaluate(sc);
+        return big.isBigNumber(v) && v.isFinite() ? (big.number(v) as unknown as number) : null;
+      } catch {
+        return null;
+      }
+    };
+    return { f: ev(sym.value), g: sym.gradient.map(ev), H: sym.hessian.flat().map(ev) };
+  }
+  test.prop(
+    [
+      smoothExprArb(3, 3).filter((t) => /x\d/.test(t)),
+      fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 6, maxLength: 6 }),
+    ],
+    {
+      numRuns: 60,
+    },
+  )(
+    'give the numbers of every tree evaluated whole: f, ∇f and ∇²f bit for bit, at one point after another',
+    (text, xs) => {
+      const { objective } = exprObjective(text);
+      const sym = objective.symbolic!;
+      const n = sym.variables.length;
+      const ctx = preciseContext(sym, 0, null);
+      // Two points through one context (each point's shared calls are its own), the first again last.
+      for (const x of [xs.slice(0, n), xs.slice(3, 3 + n), xs.slice(0, n)].map((p) => Float64Array.from(p))) {
+        const ref = whole(sym, x);
+        const G = ctx.gradient!(x);
+        const D = ctx.hessianDense!(x);
+        if (ref.f === null || ref.g.some((v) => v === null)) expect(G).toBeNull();
+        else {
+          expect(G!.f).toBe(ref.f);
+          expect(Array.from(G!.g)).toEqual(ref.g);
+        }
+        if (ref.f === null || ref.H.some((v) => v === null)) expect(D).toBeNull();
+        // The context evaluates the upper triangle and mirrors it (the symbolic Hessian is symmetric).
+        else for (let i = 0; i < n; i++) for (let j = i; j < n; j++) expect(D!.H[i * n + j]).toBe(ref.H[i * n + j]);
+      }
+    },
+  );
+  it('an expression whose value, gradient and Hessian share sin x1 and exp(x2²)', () => {
+    const { objective } = exprObjective('sin(x1) * exp(x2^2) + cos(x1 + x2)');
+    const x = Float64Array.of(0.3, -0.7);
+    const ref = whole(objective.symbolic!, x);
+    const ctx = preciseContext(objective.symbolic!, 0, null);
+    expect(ctx.gradient!(x)!.f).toBe(ref.f);
+    expect(Array.from(ctx.hessianDense!(x)!.H)).toEqual([ref.H[0], ref.H[1], ref.H[1], ref.H[3]]);
   });
 });
