@@ -3,15 +3,17 @@
  * matcher): validate → derivatives → special points and f* → one evidence pool per statistic,
  * filled (run.ts) and shared → each spec decided or estimated (results.ts).
  */
-import { Rng } from '../core/rng.ts';
 import { trace } from '../core/trace.ts';
 import { boxDomain } from '../domains/box.ts';
 import type { Domain } from '../domains/domain.ts';
 import { ObjectiveError, fmtPoint } from '../errors.ts';
+import { checkDerivatives, raiseMismatch } from './derivatives.ts';
+import type { VerifyResult } from '../objectives/verify.ts';
+export { DerivativeError, checkDerivatives } from './derivatives.ts';
 import type { Objective } from '../objectives/objective.ts';
-import { verifyObjective, type VerifyResult } from '../objectives/verify.ts';
 import { GRADIENT_NORM_DIM } from '../search/stationary.ts';
 import {
+  type First,
   type Steps,
   fstarKnown,
   fstarOf,
@@ -31,18 +33,6 @@ import { runTask, type Task, type TaskResult, type TaskState } from '../parallel
 import { fillPools, mainTaskState, makeJobs, type Env, type Job } from './run.ts';
 import { baseResult, checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
 
-/** The objective's derivatives disagree with its values: nothing it says about curvature can be trusted. */
-export class DerivativeError extends ObjectiveError {
-  constructor(
-    message: string,
-    readonly verify: VerifyResult,
-  ) {
-    super(message);
-  }
-}
-
-const full = (v: number) => String(v);
-
 /**
  * The check's Lanczos runs stop when the norm has converged to this relative residual (context.ts),
  * unless a claim rests on Hessian norms: its `holds` needs every sample's probabilistic upper end
@@ -54,51 +44,6 @@ export const LANCZOS_TOL = 1e-5;
 /** The Lanczos tolerance of a run: none when one of its claims is on a Hessian condition. */
 export function lanczosTolFor(specs: { r: Resolved }[]): number | undefined {
   return specs.some(({ r }) => r.def.needsHessian && r.mode.kind === 'claim') ? undefined : LANCZOS_TOL;
-}
-
-/**
- * The quick derivative check's gradient test runs along every coordinate up to this dimension and
- * along 32 random directions above (a wrong component shows along almost every direction; `verify`
- * itself goes coordinate by coordinate up to 200).
- */
-const CHECK_COORDINATE_MAX = 32;
-
-/** The quick derivative check that runs before any condition (unless --no-verify). */
-export function checkDerivatives(
-  obj: Objective,
-  domain: Domain,
-  seed: CheckOptions['seed'],
-  strict = false,
-): VerifyResult | null {
-  const n = obj.dim;
-  // A few seeded points of the domain where f is defined (the start first, when it is inside).
-  const candidates = domain.starts(new Rng(seed, 'check/derivatives'), 16);
-  if (obj.x0 && domain.contains(obj.x0)) candidates.unshift(Float64Array.from(obj.x0));
-  const points = candidates.filter((x) => Number.isFinite(obj.value(x))).slice(0, n > 1000 ? 2 : 3);
-  if (points.length === 0) return null;
-  const v = verifyObjective(obj, {
-    seed,
-    at: points,
-    coordinateMax: CHECK_COORDINATE_MAX,
-    // Only the verdict is kept: a passing step is not refined for a sharper error.
-    retryFailuresOnly: true,
-    directions: n > 1000 ? 16 : 32,
-    strict,
-  });
-  if (v.verdict === 'mismatch') {
-    const bad = !v.gradient.ok ? v.gradient : v.hvp!;
-    const what = !v.gradient.ok ? 'gradient' : 'Hessian-vector product';
-    const w = bad.worst;
-    const where = w ? ` at x = ${fmtPoint(w.x)}` : '';
-    const numbers = w
-      ? `: ${what === 'gradient' ? `the directional derivative${w.direction !== undefined && n <= CHECK_COORDINATE_MAX ? ` along x${w.direction + 1}` : ''} is ${full(w.analytic)} by grad() and ${full(w.finiteDifference)} by finite differences of value()` : `‖∇²f·v‖ is ${full(w.analytic)} by hvp() and ${full(w.finiteDifference)} by differences of grad()`} (difference ${full(Math.abs(w.analytic - w.finiteDifference))}, finite-difference error about ${full(w.fdErrorEstimate)})`
-      : '';
-    throw new DerivativeError(
-      `${obj.name}: ${bad.diagnosis ?? `the ${what} does not match finite differences`}${where}${numbers}. Fix the objective, or pass --no-verify to check the conditions anyway`,
-      v,
-    );
-  }
-  return v;
 }
 
 /** The precise context of a run: 64 digits from the symbolic form, else error-bounded doubles with the noise measured. */
@@ -284,11 +229,29 @@ function* checkSteps(
   const domain = domainOf(obj, opts);
   checkSampleBudget(n, opts.samples, specs);
   const notes: string[] = [];
-  trace('check: derivative check');
-  const derivatives = opts.noVerify ? null : checkDerivatives(obj, domain, opts.seed, opts.strict);
-  trace('check: derivative check done');
-  if (!opts.noVerify && !derivatives)
-    notes.push('the derivative check found no point of the domain where f is defined');
+  const noPoint = 'the derivative check found no point of the domain where f is defined';
+  // Above 40 dimensions the derivative check is a task in the first batch (on a worker, beside the
+  // stationary-point starts: derivatives.ts); its mismatch is raised before that batch is used.
+  const late = !opts.noVerify && !opts.at && !domain.finite && n > GRADIENT_NORM_DIM;
+  let derivatives: VerifyResult | null = null;
+  if (!opts.noVerify && !late) {
+    trace('check: derivative check');
+    derivatives = checkDerivatives(obj, domain, opts.seed, opts.strict);
+    trace('check: derivative check done');
+    if (!derivatives) notes.push(noPoint);
+  }
+  const first: First | undefined = late
+    ? {
+        tasks: [{ kind: 'verify', seed: opts.seed, strict: opts.strict === true }],
+        done([r]) {
+          if (r.error) throw r.error.objective ? new ObjectiveError(r.error.message) : new Error(r.error.message);
+          if (r.timeUp) return void notes.push('the derivative check did not finish before the time limit');
+          derivatives = r.verify ?? null;
+          raiseMismatch(obj, derivatives);
+          if (!derivatives) notes.push(noPoint);
+        },
+      }
+    : undefined;
   const resolved = specs.map((s, index) => ({ index, r: resolveSpec(s) }));
   const xstar = opts.xstar ?? obj.xstar ?? null;
   const report = (results: ConditionResult[], fstar?: FstarInfo): CheckReport => ({
@@ -337,7 +300,7 @@ function* checkSteps(
     special = knownSpecial(obj, opts);
     fstar = known;
   } else {
-    ({ special, fstar } = yield* specialAndFstar(obj, domain, opts, needF, notes));
+    ({ special, fstar } = yield* specialAndFstar(obj, domain, opts, needF, notes, first));
     trace('check: special points and f* found');
   }
   const results: (ConditionResult | null)[] = resolved.map(() => null);
@@ -373,7 +336,14 @@ function* checkSteps(
   };
   const jobs = makeJobs(pooled, env);
   const pre = overlap
-    ? { tasks: stationaryTasks(domain, opts), done: (res: TaskResult[]) => void stationaryFound(res, special, notes) }
+    ? {
+        tasks: [...(first?.tasks ?? []), ...stationaryTasks(domain, opts)],
+        done: (res: TaskResult[]) => {
+          const k = first?.tasks.length ?? 0;
+          first?.done(res.slice(0, k));
+          stationaryFound(res.slice(k), special, notes);
+        },
+      }
     : undefined;
   if (jobs.length > 0) {
     Object.assign(fill, { env, jobs, lanczosTol: lanczosTolFor(pooled), version: 1 });

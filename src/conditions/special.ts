@@ -74,12 +74,19 @@ export function stationaryFound(res: TaskResult[], special: Float64Array[], note
   return stationary;
 }
 
+export /** Tasks that go first in the first batch (the derivative check), and what to do with their results. */
+interface First {
+  tasks: Task[];
+  done(results: TaskResult[]): void;
+}
+
 export function* specialAndFstar(
   obj: Objective,
   domain: Domain,
   opts: CheckOptions,
   needF: boolean,
   notes: string[],
+  first?: First,
 ): Steps<{ special: Float64Array[]; fstar?: FstarInfo }> {
   const special = knownSpecial(obj, opts);
   const known = fstarKnown(obj, opts);
@@ -90,7 +97,10 @@ export function* specialAndFstar(
     const base = special.slice();
     const seeded = estimate ? fstarStarts(obj, domain, fstarRng(), 8, []) : [];
     const sTasks = stationaryTasks(domain, opts);
-    const res = yield [...sTasks, ...fminTasks(estimate ? [...base, ...seeded] : [])];
+    const pre = first?.tasks ?? [];
+    const all = yield [...pre, ...sTasks, ...fminTasks(estimate ? [...base, ...seeded] : [])];
+    first?.done(all.slice(0, pre.length));
+    const res = all.slice(pre.length);
     const stationary = stationaryFound(res.slice(0, sTasks.length), special, notes);
     if (!estimate) return { special, fstar: known };
     const late = stationary.length > 0 ? yield fminTasks(stationary) : [];

@@ -72,7 +72,9 @@ const lenOf = (t: Task): number =>
       ? (t.points[0]?.length ?? 0)
       : t.kind === 'stationary' || t.kind === 'fmin'
         ? t.x0.length
-        : t.z0.length;
+        : t.kind === 'verify'
+          ? 0
+          : t.z0.length;
 
 /**
  * The worker module beside this one (in dist/, its one-file bundle). From the TypeScript sources (the tests, tsx), a one-line

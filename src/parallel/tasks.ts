@@ -23,6 +23,8 @@ import { ascend } from '../search/ascent.ts';
 import { maximize } from '../search/local.ts';
 import { fstarFrom, type FstarRun } from '../search/fstar.ts';
 import { stationaryFrom } from '../search/stationary.ts';
+import { derivativeCheck } from '../conditions/derivatives.ts';
+import type { VerifyResult } from '../objectives/verify.ts';
 
 /** A fresh random stream, as data: `new Rng(seed, name)`. */
 export interface RngRef {
@@ -44,7 +46,9 @@ export type Task =
   /** One start of the f* search (search/fstar.ts). */
   | { kind: 'fmin'; x0: Float64Array }
   /** The re-check's evaluations of a job's samples (refine.ts), in the precise double context. */
-  | { kind: 'precise'; job: string; zs: Float64Array; len: number };
+  | { kind: 'precise'; job: string; zs: Float64Array; len: number }
+  /** The quick derivative check (conditions/derivatives.ts), its mismatch returned. */
+  | { kind: 'verify'; seed: Seed; strict: boolean };
 
 /** One evaluation: the job (index into the task's job list), z, the sample (null: undefined), where it came from. */
 export interface EvalRecord {
@@ -72,6 +76,8 @@ export interface TaskResult {
   fmin?: FstarRun;
   /** A precise task's samples, in the order of its points (null: undefined there). */
   precise?: (Sample | null)[];
+  /** A verify task's result (null: no point of the domain where f is defined). */
+  verify?: VerifyResult | null;
   /** The point being evaluated when the worker was stopped at the time limit (parallel.ts). */
   hung?: Float64Array;
 }
@@ -236,6 +242,8 @@ export function runTask(st: TaskState, task: Task): TaskResult {
         return done({ point: stationaryFrom(st.obj, st.domain, task.x0) });
       case 'fmin':
         return done({ fmin: fstarFrom(st.obj, task.x0) });
+      case 'verify':
+        return done({ verify: derivativeCheck(st.obj, st.domain, task.seed, task.strict) });
       case 'precise': {
         const { def, shape } = st.jobs.get(task.job)!;
         if (!st.precise) throw new Error('precise task: this task state has no precise context');

@@ -21,7 +21,13 @@ export interface FstarRun {
 }
 
 /** The starts: the extra points given, then seeded starts of the domain. */
-export function fstarStarts(obj: Objective, where: Box | Domain, rng: Rng, starts: number, extra: Float64Array[]): Float64Array[] {
+export function fstarStarts(
+  obj: Objective,
+  where: Box | Domain,
+  rng: Rng,
+  starts: number,
+  extra: Float64Array[],
+): Float64Array[] {
   return [...extra, ...asDomain(obj.dim, where).starts(rng, starts)];
 }
 

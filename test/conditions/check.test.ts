@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../properties/helpers.ts';
-import { DerivativeError, LANCZOS_TOL, checkDerivatives, lanczosTolFor } from '../../src/conditions/check.ts';
+import {
+  DerivativeError,
+  LANCZOS_TOL,
+  checkDerivatives,
+  checkObjective,
+  lanczosTolFor,
+} from '../../src/conditions/check.ts';
 import { boxDomain } from '../../src/domains/box.ts';
 import type { Objective } from '../../src/objectives/objective.ts';
 import { parseConditionSpec, resolveSpec } from '../../src/conditions/spec.ts';
@@ -68,5 +74,15 @@ describe('the quick derivative check in high dimension (random directions above 
       expect(() => checkDerivatives(quadratic(37, s), domain, 1)).toThrow(DerivativeError);
       expect(() => checkDerivatives(quadratic(37, s), domain, 1)).not.toThrow(/along x/);
     }
+  });
+  it('in a check, where above 40 dimensions it is a task of the first batch: the same error, and the same report when it passes', () => {
+    const opts = { box: [-3, 3] as [number, number], seed: 1, samples: 100 };
+    const conds = [parseConditionSpec('lsmooth')];
+    expect(() => checkObjective(quadratic(37, 1.01), conds, opts)).toThrow(DerivativeError);
+    const r = checkObjective(quadratic(37, 1), conds, opts);
+    expect(r.derivatives).toEqual({
+      verdict: 'ok',
+      points: checkDerivatives(quadratic(37, 1), domain, 1)!.gradient.points,
+    });
   });
 });

@@ -171,6 +171,33 @@ describe('a check spread over worker threads', () => {
 });
 
 describe('the hard time limit', () => {
+  it('above 40 dimensions the derivative check is a task: an objective that hangs at its points is stopped by the limit, and the notes say the check did not finish', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(root, 'bin', 'gensmooth.mjs'),
+        'check',
+        join(root, 'test', 'fixtures', 'hang-off-centre.mjs'),
+        '--condition',
+        'lsmooth:L=2.5',
+        '--time-limit',
+        '2',
+        '--workers',
+        '2',
+        '--json',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(5);
+    const rep = JSON.parse(r.stdout);
+    expect(rep.derivatives).toBeNull();
+    expect(rep.notes).toContain('the derivative check did not finish before the time limit');
+    expect(rep.results[0].verdict).toBe('inconclusive');
+    expect(rep.results[0].cause).toBe('time-limit');
+  });
+
   it('a module objective that never returns near a corner: the run ends with exit 5, partial results and the point named', () => {
     const root = join(import.meta.dirname, '..', '..');
     const r = spawnSync(
