@@ -3,7 +3,6 @@
  * threads (0 is this thread, the reference), workers started from the TypeScript sources here,
  * and the objective-object path that stays in this thread, saying so.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConditionSpec } from '../../src/conditions/spec.ts';
@@ -15,6 +14,7 @@ import { workerRunner } from '../../src/parallel/runner.ts';
 import type { Objective } from '../../src/objectives/objective.ts';
 import type { CheckOptions } from '../../src/conditions/result.ts';
 import { parseDomain } from '../../src/domains/parse.ts';
+import { gs } from '../bin.ts';
 import { boxDomain } from '../../src/domains/box.ts';
 
 /** The report for each worker count (0: this thread), every task of the parallel runs in a worker. */
@@ -171,24 +171,10 @@ describe('a check spread over worker threads', () => {
 });
 
 describe('the hard time limit', () => {
+  const fixture = (f: string) => join(import.meta.dirname, '..', 'fixtures', f);
+  const hardLimit = ['--time-limit', '2', '--workers', '2', '--json'];
   it('above 40 dimensions the derivative check is a task: an objective that hangs at its points is stopped by the limit, and the notes say the check did not finish', () => {
-    const root = join(import.meta.dirname, '..', '..');
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(root, 'bin', 'gensmooth.mjs'),
-        'check',
-        join(root, 'test', 'fixtures', 'hang-off-centre.mjs'),
-        '--condition',
-        'lsmooth:L=2.5',
-        '--time-limit',
-        '2',
-        '--workers',
-        '2',
-        '--json',
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const r = gs('check', fixture('hang-off-centre.mjs'), '--condition', 'lsmooth:L=2.5', ...hardLimit);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(5);
     const rep = JSON.parse(r.stdout);
@@ -199,25 +185,7 @@ describe('the hard time limit', () => {
   });
 
   it('a module objective that never returns near a corner: the run ends with exit 5, partial results and the point named', () => {
-    const root = join(import.meta.dirname, '..', '..');
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(root, 'bin', 'gensmooth.mjs'),
-        'check',
-        join(root, 'test', 'fixtures', 'hang.mjs'),
-        '--condition',
-        'lsmooth:L=2.5',
-        '--condition',
-        'gpl',
-        '--time-limit',
-        '2',
-        '--workers',
-        '2',
-        '--json',
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
+    const r = gs('check', fixture('hang.mjs'), '--condition', 'lsmooth:L=2.5', '--condition', 'gpl', ...hardLimit);
     expect(r.status).toBe(5);
     const rep = JSON.parse(r.stdout);
     const [claim, estimate] = rep.results;
