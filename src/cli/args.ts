@@ -54,7 +54,7 @@ export function parseIntOpt(name: string, s: string | undefined, fallback: numbe
   // Whole numbers, also in scientific notation (1e6, 2.5e3).
   const v = Number(s);
   if (!/^\s*-?\d+(\.\d+)?([eE]\+?\d+)?\s*$/.test(s) || !Number.isSafeInteger(v))
-    throw new UsageError(`--${name} must be a whole number (e.g. 2000 or 1e6), got "${s}"`);
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${s}"`);
   if (v < min) throw new UsageError(`--${name} must be at least ${min}, got ${v}`);
   if (v > max) throw new UsageError(`--${name} must be at most ${max}, got ${v}`);
   return v;

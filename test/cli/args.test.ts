@@ -57,8 +57,12 @@ describe('values', () => {
     expect(usage(() => parseIntOpt('iters', '1e9', 1, 1, 1e6))).toBe('--iters must be at most 1000000, got 1000000000');
     for (const bad of ['1.5', 'ten', '0x10', '', '1e400'])
       expect(usage(() => parseIntOpt('samples', bad, 1, 1, 1e9))).toBe(
-        `--samples must be a whole number (e.g. 2000 or 1e6), got "${bad}"`,
+        `--samples must be a whole number from 1 to 1000000000, got "${bad}"`,
       );
+    // The message states the option's own range (--workers is 0 to 256, not a sample count).
+    expect(usage(() => parseIntOpt('workers', '1.5', 0, 0, 256))).toBe(
+      '--workers must be a whole number from 0 to 256, got "1.5"',
+    );
   });
   it('parseNumber, parseVector and parsePoint', () => {
     expect(parseNumber('--fstar', ' -0.25')).toBe(-0.25);
