@@ -85,6 +85,19 @@ export function structuredPoints(
               c,
             );
       }
+  // The box's support points along the directions (the corner maximising ⟨x, ±v⟩): a ray from the
+  // centre stops at the first face it meets, but a function whose curvature grows with |x| (phase
+  // retrieval's Hessian, a polynomial's) takes its extremes at such a corner.
+  for (const v of dirs)
+    for (const sgn of [1, -1]) {
+      const s = Float64Array.from(v, (t) => sgn * t);
+      if (!s.some((t) => t !== 0)) continue;
+      add(
+        Float64Array.from(s, (t, i) => (t > 0 ? d.hi[i] : t < 0 ? d.lo[i] : 0.5 * (d.lo[i] + d.hi[i]))),
+        s,
+        centres[0] ?? d.centre(),
+      );
+    }
   const coords = someIndices(n, Math.max(8, Math.floor(max / (4 * Math.max(1, centres.length)))), rng);
   for (const c of centres)
     for (const i of coords)

@@ -119,3 +119,18 @@ describe('structured violations in high dimension', () => {
     expect(r.results[1].verdict).toBe('fails');
   });
 });
+
+describe('phase retrieval, d = 100: a Hessian whose norm grows towards a corner of the box', () => {
+  // ‖∇²f‖ reaches 5449 at least (the largest lsmooth estimate below; the l0l1 check finds points
+  // with ‖∇²f‖ above 9000), and it is largest at corners, which a ray from the centre along an
+  // eigenvector does not reach: the structured starts include the box's support corner along each
+  // direction. Before, the lsmooth estimate was 1812, 2072, 5300 and 5239 at seeds 1 to 4, so a claim
+  // of L = 3000 held on two seeds.
+  for (const seed of [1, 2, 3])
+    it(`seed ${seed}: lsmooth:L=3000 fails and the estimate is above 4500`, async () => {
+      const { makeBuiltin } = await import('../../src/objectives/spec.ts');
+      const r = run(makeBuiltin('phase-retrieval', ''), ['lsmooth', 'lsmooth:L=3000'], [-3, 3], seed);
+      expect(r.results[1].verdict).toBe('fails');
+      expect(r.results[0].estimate.L as number).toBeGreaterThan(4500);
+    });
+});
