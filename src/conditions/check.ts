@@ -6,7 +6,7 @@
 import { trace } from '../core/trace.ts';
 import { boxDomain } from '../domains/box.ts';
 import type { Domain } from '../domains/domain.ts';
-import { ObjectiveError, fmtPoint } from '../errors.ts';
+import { fmtPoint } from '../errors.ts';
 import { checkDerivatives, raiseMismatch } from './derivatives.ts';
 import type { VerifyResult } from '../objectives/verify.ts';
 export { DerivativeError, checkDerivatives } from './derivatives.ts';
@@ -23,14 +23,15 @@ import {
   stationaryTasks,
 } from './special.ts';
 import { evaluateAt } from './at.ts';
-import { PRECISE_FLOAT, floatContext } from './context.ts';
+import { floatContext, preciseFloat } from './context.ts';
 import type { ConditionDef, EvalContext, Params, Sample } from './model.ts';
+import { pointKey } from './hessnorm.ts';
 import { preciseContext } from './precise.ts';
 import type { Precise } from './refine.ts';
 import { resultFor } from './results.ts';
 import type { CheckOptions, CheckReport, ConditionResult, ConditionSpec, FstarInfo } from './result.ts';
-import { runTask, type Task, type TaskResult, type TaskState } from '../parallel/tasks.ts';
-import { fillPools, mainTaskState, makeJobs, type Env, type Job } from './run.ts';
+import { raiseIfFailed, runTask, type Task, type TaskResult, type TaskState } from '../parallel/tasks.ts';
+import { fillPools, localState, makeJobs, packed, type Env, type Job } from './run.ts';
 import { baseResult, checkSampleBudget, resolveSpec, specProblem, type Resolved } from './spec.ts';
 
 /**
@@ -50,11 +51,9 @@ export function lanczosTolFor(specs: { r: Resolved }[]): number | undefined {
 function preciseFactory(obj: Objective, fstar: number, xstar: Float64Array | null) {
   let ctx: EvalContext | null = null;
   const how: Precise['how'] = obj.symbolic ? 'bignumber-64' : 'float64-error-bounded';
+  const float = preciseFloat(obj, fstar, xstar);
   // Built on the first re-evaluation only: a claim with no candidate never pays for the 64-digit instance.
-  const get = () =>
-    (ctx ??= obj.symbolic
-      ? preciseContext(obj.symbolic, fstar, xstar)
-      : floatContext(obj, { fstar, xstar, ...PRECISE_FLOAT }));
+  const get = () => (ctx ??= obj.symbolic ? preciseContext(obj.symbolic, fstar, xstar) : float());
   return (def: ConditionDef, shape: Params): Precise => ({ evaluate: (z) => def.evaluate(get(), z, shape), how });
 }
 
@@ -89,7 +88,6 @@ class Ahead extends Error {
 /** Points per precise task (a re-evaluation at d = 100 takes about 8 ms: a dense Hessian, its eigenvalues, the noise). */
 const PRECISE_CHUNK = 8;
 
-const bytesOf = (z: Float64Array) => Buffer.from(z.buffer, z.byteOffset, z.byteLength).toString('base64');
 const copy = (s: Sample): Sample => (s.krylov ? { ...s, krylov: { ...s.krylov } } : { ...s });
 
 /**
@@ -107,11 +105,11 @@ function* decided(job: Job, r: Resolved, env: Env): Steps<ConditionResult> {
   const precise: Precise = {
     how: local.how,
     ahead(zs) {
-      const miss = zs.filter((z) => !known.has(bytesOf(z)));
+      const miss = zs.filter((z) => !known.has(pointKey(z)));
       if (miss.length > 0) throw new Ahead(miss);
     },
     evaluate(z) {
-      const v = known.get(bytesOf(z));
+      const v = known.get(pointKey(z));
       return v === undefined || v === 'here' ? local.evaluate(z) : v && copy(v);
     },
   };
@@ -125,19 +123,15 @@ function* decided(job: Job, r: Resolved, env: Env): Steps<ConditionResult> {
       restore();
       const len = job.pool.len;
       const tasks: Task[] = [];
-      for (let i = 0; i < e.zs.length; i += PRECISE_CHUNK) {
-        const part = e.zs.slice(i, i + PRECISE_CHUNK);
-        const zs = new Float64Array(part.length * len);
-        part.forEach((z, k) => zs.set(z, k * len));
-        tasks.push({ kind: 'precise', job: job.key, zs, len });
-      }
+      for (let i = 0; i < e.zs.length; i += PRECISE_CHUNK)
+        tasks.push({ kind: 'precise', job: job.key, zs: packed(e.zs.slice(i, i + PRECISE_CHUNK), len), len });
       const res = yield tasks;
       res.forEach((t, k) => {
-        if (t.error) throw t.error.objective ? new ObjectiveError(t.error.message) : new Error(t.error.message);
+        raiseIfFailed(t);
         // A task the time limit stopped: its points are re-evaluated here when asked for.
         e.zs
           .slice(k * PRECISE_CHUNK, (k + 1) * PRECISE_CHUNK)
-          .forEach((z, i) => known.set(bytesOf(z), t.precise ? t.precise[i] : 'here'));
+          .forEach((z, i) => known.set(pointKey(z), t.precise ? t.precise[i] : 'here'));
       });
     }
   }
@@ -180,18 +174,10 @@ export interface Runner {
 
 /** Run several conditions on one objective, sharing special points, f* and evidence (in this thread: the reference). */
 export function checkObjective(obj: Objective, specs: ConditionSpec[], opts: CheckRunOptions): CheckReport {
-  let fill: Fill | null = null;
-  let st: TaskState | null = null;
-  let version = -1;
-  const g = checkSteps(obj, specs, opts, (f) => (fill = f));
+  let st: (() => TaskState) | null = null;
+  const g = checkSteps(obj, specs, opts, (f) => (st = localState(f)));
   let r = g.next();
-  while (!r.done) {
-    if (fill!.version !== version) {
-      st = mainTaskState(fill!.env, fill!.jobs);
-      version = fill!.version;
-    }
-    r = g.next(r.value.map((t) => runTask(st!, t)));
-  }
+  while (!r.done) r = g.next(r.value.map((t) => runTask(st!(), t)));
   return r.value;
 }
 
@@ -244,7 +230,7 @@ function* checkSteps(
     ? {
         tasks: [{ kind: 'verify', seed: opts.seed, strict: opts.strict === true }],
         done([r]) {
-          if (r.error) throw r.error.objective ? new ObjectiveError(r.error.message) : new Error(r.error.message);
+          raiseIfFailed(r);
           if (r.timeUp) return void notes.push('the derivative check did not finish before the time limit');
           derivatives = r.verify ?? null;
           raiseMismatch(obj, derivatives);

@@ -71,6 +71,12 @@ export function gradScaleErr(n: number, g: number, f: number, x: Float64Array): 
 /** The re-check's double-precision context (refine.ts): dense Hessians up to 200 dimensions, long Lanczos runs, measured noise. */
 export const PRECISE_FLOAT = { denseMax: 200, lanczosSteps: 200, noise: true } as const;
 
+/** That context for an objective, f* and x*, built on first use (a run with no re-check never pays for it). */
+export function preciseFloat(obj: Objective, fstar: number, xstar: Float64Array | null): () => FloatContext {
+  let ctx: FloatContext | null = null;
+  return () => (ctx ??= floatContext(obj, { fstar, xstar, ...PRECISE_FLOAT }));
+}
+
 export function floatContext(raw: Objective, opts: FloatContextOptions): FloatContext {
   const n = raw.dim;
   // Count overflows (±Infinity) apart from NaN: NaN is a point outside the domain, an

@@ -31,7 +31,9 @@ export function finiteAll(v: Float64Array): boolean {
 
 export const isInf = (v: number): boolean => v === Infinity || v === -Infinity;
 
-const keyOf = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('latin1');
+/** A point's exact bytes as a map key (every double told apart, −0 from 0 included). */
+export const pointKey = (x: Float64Array): string =>
+  Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('latin1');
 
 export interface HessEntry {
   a: Approx;
@@ -125,7 +127,7 @@ export function hessianNorms(
 
   return {
     at(x, needVector) {
-      const key = keyOf(x);
+      const key = pointKey(x);
       const owed = pending.get(key);
       if (owed) {
         pending.delete(key);
@@ -145,7 +147,7 @@ export function hessianNorms(
       const todo: Float64Array[] = [];
       const keys: string[] = [];
       for (const x of points) {
-        const key = keyOf(x);
+        const key = pointKey(x);
         if (cache.has(key) || keys.includes(key)) continue;
         todo.push(x);
         keys.push(key);

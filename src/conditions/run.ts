@@ -18,11 +18,10 @@
  */
 import { Rng } from '../core/rng.ts';
 import type { Domain, Origin } from '../domains/domain.ts';
-import { ObjectiveError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
-import type { Task, TaskResult, TaskState } from '../parallel/tasks.ts';
-import { PRECISE_FLOAT, floatContext, type FloatContext } from './context.ts';
-import type { ConditionDef, EvalContext, Params } from './model.ts';
+import { raiseIfFailed, type Task, type TaskResult, type TaskState } from '../parallel/tasks.ts';
+import { preciseFloat, type FloatContext } from './context.ts';
+import type { ConditionDef, Params } from './model.ts';
 import { Pool } from './pool.ts';
 import type { Precise } from './refine.ts';
 import type { CheckOptions, FstarInfo } from './result.ts';
@@ -99,10 +98,8 @@ export function makeJobs(specs: { index: number; r: Resolved }[], env: Env): Job
 
 /** The task state of this thread: the run's own objective, context and domain. */
 export function mainTaskState(env: Env, jobs: Job[]): TaskState {
-  let precise: EvalContext | null = null;
   return {
-    precise: () =>
-      (precise ??= floatContext(env.obj, { fstar: env.fstar?.value ?? 0, xstar: env.xstar, ...PRECISE_FLOAT })),
+    precise: preciseFloat(env.obj, env.fstar?.value ?? 0, env.xstar),
     obj: env.obj,
     ctx: env.ctx,
     domain: env.domain,
@@ -110,6 +107,29 @@ export function mainTaskState(env: Env, jobs: Job[]): TaskState {
     strict: env.opts.strict === true,
     deadline: env.opts.deadline,
   };
+}
+
+/**
+ * This thread's task state for the run's fill as it is now: rebuilt when the fill's version changes
+ * (the preamble's, with no jobs and f* unknown, then the pools').
+ */
+export function localState(f: { env: Env; jobs: Job[]; version: number }): () => TaskState {
+  let version = -1;
+  let st: TaskState | null = null;
+  return () => {
+    if (!st || version !== f.version) {
+      st = mainTaskState(f.env, f.jobs);
+      version = f.version;
+    }
+    return st;
+  };
+}
+
+/** Points of length len in one flat array (how tasks carry them). */
+export function packed(zs: Float64Array[], len: number): Float64Array {
+  const flat = new Float64Array(zs.length * len);
+  zs.forEach((z, k) => flat.set(z.subarray(0, len), k * len));
+  return flat;
 }
 
 /** Merge results into the pools of the jobs each task was for, in task order. */
@@ -125,7 +145,7 @@ function merge(owners: Job[][], results: TaskResult[], env: Env): void {
     if (!res.hessExact) env.ctx.hessExact = false;
     if (res.timeUp) for (const j of jobs) j.partial = true;
     if (res.hung) for (const j of jobs) j.hung ??= res.hung;
-    if (res.error) throw res.error.objective ? new ObjectiveError(res.error.message) : new Error(res.error.message);
+    raiseIfFailed(res);
   });
 }
 
@@ -140,10 +160,8 @@ function evalTasks(jobs: Job[], zs: Float64Array[], origins: Origin[]): { tasks:
   const tasks: Task[] = [];
   const len = jobs[0].pool.len;
   for (let i = 0; i < zs.length; i += CHUNK) {
-    const part = zs.slice(i, i + CHUNK);
-    const flat = new Float64Array(part.length * len);
-    part.forEach((z, k) => flat.set(z.subarray(0, len), k * len));
-    tasks.push({ kind: 'eval', jobs: jobs.map((j) => j.key), zs: flat, len, origins: origins.slice(i, i + CHUNK) });
+    const zsTask = packed(zs.slice(i, i + CHUNK), len);
+    tasks.push({ kind: 'eval', jobs: jobs.map((j) => j.key), zs: zsTask, len, origins: origins.slice(i, i + CHUNK) });
   }
   return { tasks, owners: tasks.map(() => jobs) };
 }

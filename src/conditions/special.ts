@@ -6,21 +6,14 @@
  */
 import { Rng } from '../core/rng.ts';
 import type { Domain } from '../domains/domain.ts';
-import { ObjectiveError } from '../errors.ts';
 import type { Objective } from '../objectives/objective.ts';
-import type { Task, TaskResult } from '../parallel/tasks.ts';
+import { raiseIfFailed, type Task, type TaskResult } from '../parallel/tasks.ts';
 import { fstarOfRuns, fstarStarts } from '../search/fstar.ts';
 import { GRADIENT_NORM_DIM, findStationaryPoints, gradientNormStarts } from '../search/stationary.ts';
 import type { CheckOptions, FstarInfo } from './result.ts';
 import { pastDeadline } from './run.ts';
 
 export type Steps<T> = Generator<Task[], T, TaskResult[]>;
-
-/** A preamble task's failure, raised as the pools' are (run.ts merge). */
-function raised(r: TaskResult): TaskResult {
-  if (r.error) throw r.error.objective ? new ObjectiveError(r.error.message) : new Error(r.error.message);
-  return r;
-}
 
 /** Where f* comes from in a run: given, known to the objective, or to be estimated (when a condition needs it). */
 export function fstarKnown(obj: Objective, opts: CheckOptions): FstarInfo | undefined {
@@ -35,7 +28,7 @@ const fminTasks = (x0s: Float64Array[]): Task[] => x0s.map((x0) => ({ kind: 'fmi
 function fstarFromRuns(x0s: Float64Array[], res: TaskResult[], special: Float64Array[], notes: string[]): FstarInfo {
   const e = fstarOfRuns(
     x0s,
-    res.map((r) => raised(r).fmin ?? null),
+    res.map((r) => raiseIfFailed(r).fmin ?? null),
   );
   if (e.at) special.push(e.at);
   // Every start stopped by the time limit: no estimate (the conditions that need f* say so).
@@ -45,14 +38,6 @@ function fstarFromRuns(x0s: Float64Array[], res: TaskResult[], special: Float64A
   return { value: e.value, source: 'estimated', unbounded: e.unbounded };
 }
 
-/**
- * Special points every condition probes (the start, the minimiser, stationary points in the domain)
- * and f* (given, known, or estimated by multi-start L-BFGS from the special points and seeded starts
- * of the domain, search/fstar.ts). Each L-BFGS run is a task the runner may put on a worker (where the
- * time limit can stop it; a start it ended finds nothing). In high dimension the stationary-point
- * starts and the f* starts that do not depend on them go in one batch; the f* runs from the
- * stationary points follow. The runs are combined in the order of their starts, as one batch would.
- */
 /** The special points known before any search: the objective's start and its minimiser (given or known). */
 export function knownSpecial(obj: Objective, opts: CheckOptions): Float64Array[] {
   const special: Float64Array[] = [];
@@ -66,20 +51,36 @@ export function knownSpecial(obj: Objective, opts: CheckOptions): Float64Array[]
 export const stationaryTasks = (domain: Domain, opts: CheckOptions): Task[] =>
   gradientNormStarts(domain, new Rng(opts.seed, 'check/stationary'), 4).map((x0): Task => ({ kind: 'stationary', x0 }));
 
-/** The stationary points the tasks found, added to the special points (and said in the notes). */
-export function stationaryFound(res: TaskResult[], special: Float64Array[], notes: string[]): Float64Array[] {
-  const stationary = res.map(raised).flatMap((r) => (r.point ? [r.point] : []));
+/** Stationary points found: added to the special points, and said in the notes. */
+function addStationary(stationary: Float64Array[], special: Float64Array[], notes: string[]): Float64Array[] {
   special.push(...stationary);
   if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
   return stationary;
 }
 
-export /** Tasks that go first in the first batch (the derivative check), and what to do with their results. */
-interface First {
+/** The stationary points the tasks found, added to the special points (and said in the notes). */
+export function stationaryFound(res: TaskResult[], special: Float64Array[], notes: string[]): Float64Array[] {
+  return addStationary(
+    res.map(raiseIfFailed).flatMap((r) => (r.point ? [r.point] : [])),
+    special,
+    notes,
+  );
+}
+
+/** Tasks that go first in the first batch (the derivative check), and what to do with their results. */
+export interface First {
   tasks: Task[];
   done(results: TaskResult[]): void;
 }
 
+/**
+ * Special points every condition probes (the start, the minimiser, stationary points in the domain)
+ * and f* (given, known, or estimated by multi-start L-BFGS from the special points and seeded starts
+ * of the domain, search/fstar.ts). Each L-BFGS run is a task the runner may put on a worker (where the
+ * time limit can stop it; a start it ended finds nothing). In high dimension the stationary-point
+ * starts and the f* starts that do not depend on them go in one batch; the f* runs from the
+ * stationary points follow. The runs are combined in the order of their starts, as one batch would.
+ */
 export function* specialAndFstar(
   obj: Objective,
   domain: Domain,
@@ -108,13 +109,15 @@ export function* specialAndFstar(
     const runs = [...early.slice(0, base.length), ...late, ...early.slice(base.length)];
     return { special, fstar: fstarFromRuns([...base, ...stationary, ...seeded], runs, special, notes) };
   }
-  const stationary = domain.finite
-    ? []
-    : findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12, () =>
-        pastDeadline(opts),
-      );
-  special.push(...stationary);
-  if (stationary.length > 0) notes.push(`${stationary.length} stationary point(s) found in the domain and probed`);
+  addStationary(
+    domain.finite
+      ? []
+      : findStationaryPoints(obj, domain, new Rng(opts.seed, 'check/stationary'), obj.dim <= 3 ? 24 : 12, () =>
+          pastDeadline(opts),
+        ),
+    special,
+    notes,
+  );
   if (!estimate) return { special, fstar: known };
   const x0s = fstarStarts(obj, domain, fstarRng(), 8, special);
   return { special, fstar: fstarFromRuns(x0s, yield fminTasks(x0s), special, notes) };

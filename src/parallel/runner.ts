@@ -15,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import { trace } from '../core/trace.ts';
 import type { Fill, Runner } from '../conditions/check.ts';
-import { mainTaskState } from '../conditions/run.ts';
+import { localState } from '../conditions/run.ts';
 import { parseDomain } from '../domains/parse.ts';
-import { runTask, type Task, type TaskResult, type TaskState } from './tasks.ts';
+import { runTask, type Task, type TaskResult } from './tasks.ts';
 import type { Probe, WorkerInit, WorkerMessage } from './worker.ts';
 
 /**
@@ -65,16 +65,30 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-const lenOf = (t: Task): number =>
-  t.kind === 'eval' || t.kind === 'precise'
-    ? t.len
-    : t.kind === 'dirs'
-      ? (t.points[0]?.length ?? 0)
-      : t.kind === 'stationary' || t.kind === 'fmin'
-        ? t.x0.length
-        : t.kind === 'verify'
-          ? 0
-          : t.z0.length;
+/** The length of the points a task evaluates (the buffer a worker publishes its current point in). */
+function lenOf(t: Task): number {
+  switch (t.kind) {
+    case 'eval':
+    case 'precise':
+      return t.len;
+    case 'dirs':
+      return t.points[0]?.length ?? 0;
+    case 'stationary':
+    case 'fmin':
+      return t.x0.length;
+    case 'verify':
+      return 0;
+    default:
+      return t.z0.length;
+  }
+}
+
+/** Wait for p, or for ms milliseconds, whichever comes first. */
+async function within(p: Promise<unknown> | null, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, ms))))]);
+  clearTimeout(timer);
+}
 
 /**
  * The worker module beside this one (in dist/, its one-file bundle). From the TypeScript sources (the tests, tsx), a one-line
@@ -93,19 +107,6 @@ function workerFile(): string {
   const code = `import { tsImport } from ${JSON.stringify(api)};
 export default (await tsImport(${JSON.stringify(worker)}, ${JSON.stringify(worker)})).default;`;
   return `data:text/javascript,${encodeURIComponent(code)}`;
-}
-
-/** This thread's task state for the fill as it is now (the fill changes once: preamble, then pools). */
-export function localState(f: Fill): () => TaskState {
-  let version = -1;
-  let st: TaskState | null = null;
-  return () => {
-    if (!st || version !== f.version) {
-      st = mainTaskState(f.env, f.jobs);
-      version = f.version;
-    }
-    return st;
-  };
 }
 
 /** The worker's state, as data, for the fill as it is now. */
@@ -267,11 +268,8 @@ export function workerRunner(
           .catch((e: unknown) => void (ctl.signal.aborted ? undefined : errors.push(e))),
       ),
     );
-    let timer: NodeJS.Timeout | undefined;
     if (deadline !== undefined) {
-      const hard = new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, deadline - performance.now() + grace))));
-      await Promise.race([all, hard]);
-      clearTimeout(timer);
+      await within(all, deadline - performance.now() + grace);
       ctl.abort();
     }
     await all;
@@ -295,12 +293,7 @@ export function workerRunner(
         if (o.wait) await probes;
         else if (deadline !== undefined) {
           // Even a probe that never returns (the objective hangs at the centre) ends at the limit.
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([
-            probes,
-            new Promise<void>((r) => (timer = setTimeout(r, deadline - performance.now() + grace))),
-          ]);
-          clearTimeout(timer);
+          await within(probes, deadline - performance.now() + grace);
           if (ready === null) {
             note = `the workers had not loaded ${spec} and answered at the domain's centre by the time limit: nothing was evaluated`;
             return tasks.map(timeUp);
@@ -309,9 +302,7 @@ export function workerRunner(
           // Workers started ahead are loading: a long task here would hold this thread (and the
           // dispatch to them) past the moment they are ready, so wait for them a while first.
           waited = true;
-          let timer: NodeJS.Timeout | undefined;
-          await Promise.race([probes, new Promise<void>((r) => (timer = setTimeout(r, WARM_WAIT)))]);
-          clearTimeout(timer);
+          await within(probes, WARM_WAIT);
         } else {
           results.push(here(tasks[results.length]));
           await yieldLoop();

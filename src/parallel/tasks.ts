@@ -104,6 +104,25 @@ export interface TaskState {
 
 class TimeUp extends Error {}
 
+/** A task's failure raised in the thread that merges it, as it was raised in the task (ObjectiveError or not). */
+export function raiseIfFailed(r: TaskResult): TaskResult {
+  if (r.error) throw r.error.objective ? new ObjectiveError(r.error.message) : new Error(r.error.message);
+  return r;
+}
+
+/** Where the point about to be evaluated is published (parallel.ts names it if the objective hangs there). */
+function publish(st: TaskState, z: Float64Array): void {
+  if (st.current && st.current.length >= z.length + 1) {
+    st.current.set(z, 1);
+    st.current[0] = z.length;
+  }
+}
+
+/** Past the deadline: the task stops (checked before each expensive step). */
+function checkDeadline(st: TaskState): void {
+  if (st.deadline !== undefined && performance.now() > st.deadline) throw new TimeUp();
+}
+
 function isDiagonal(z: Float64Array, n: number): boolean {
   for (let i = 0; i < n; i++) if (z[i] !== z[n + i]) return false;
   return true;
@@ -133,10 +152,7 @@ export function runTask(st: TaskState, task: Task): TaskResult {
     const { def, shape } = job;
     if (def.kind === 'pair' && isDiagonal(z, n)) return null;
     // Published before anything calls the objective at z (admits does), so a hang there is named.
-    if (st.current && st.current.length >= z.length + 1) {
-      st.current.set(z, 1);
-      st.current[0] = z.length;
-    }
+    publish(st, z);
     // A point outside a domain that projection cannot enforce (a sublevel set) is not evaluated.
     const admits = st.domain.admits;
     if (admits && !(admits(z.subarray(0, n)) && (def.kind === 'point' || admits(z.subarray(n, 2 * n))))) return null;
@@ -224,11 +240,8 @@ export function runTask(st: TaskState, task: Task): TaskResult {
       case 'dirs': {
         const dirs: Float64Array[] = [];
         for (const x of task.points) {
-          if (st.deadline !== undefined && performance.now() > st.deadline) throw new TimeUp();
-          if (st.current && st.current.length >= x.length + 1) {
-            st.current.set(x, 1);
-            st.current[0] = x.length;
-          }
+          checkDeadline(st);
+          publish(st, x);
           const r = lanczos(ctx.hessianOp(x), n, {
             maxIter: 12,
             tol: 1e-6,
@@ -250,12 +263,9 @@ export function runTask(st: TaskState, task: Task): TaskResult {
         const ctx = st.precise();
         const out: (Sample | null)[] = [];
         for (let i = 0; i * task.len < task.zs.length; i++) {
-          if (st.deadline !== undefined && performance.now() > st.deadline) throw new TimeUp();
+          checkDeadline(st);
           const z = task.zs.subarray(i * task.len, (i + 1) * task.len);
-          if (st.current && st.current.length >= z.length + 1) {
-            st.current.set(z, 1);
-            st.current[0] = z.length;
-          }
+          publish(st, z);
           const s = def.evaluate(ctx, z, shape);
           out.push(s && kept(s));
         }

@@ -3,9 +3,9 @@
  * string (builtin:, expr:, a module path), the domain from its spec and the evaluation context
  * from the run's f*, x* and options, once per run, then carries out tasks (tasks.ts).
  */
-import { PRECISE_FLOAT, floatContext } from '../conditions/context.ts';
+import { floatContext, preciseFloat } from '../conditions/context.ts';
 import { findCondition } from '../conditions/registry.ts';
-import type { EvalContext, Params } from '../conditions/model.ts';
+import type { Params } from '../conditions/model.ts';
 import type { Seed } from '../core/rng.ts';
 import type { Domain } from '../domains/domain.ts';
 import { parseDomain } from '../domains/parse.ts';
@@ -80,10 +80,8 @@ async function build(init: WorkerInit): Promise<TaskState> {
     }),
   );
   const deadline = init.deadlineEpoch !== undefined ? init.deadlineEpoch - Date.now() + performance.now() : undefined;
-  const xstar = init.xstar ? Float64Array.from(init.xstar) : null;
-  let precise: EvalContext | null = null;
-  const preciseCtx = () => (precise ??= floatContext(obj, { fstar: init.fstar, xstar, ...PRECISE_FLOAT }));
-  return { obj, ctx, domain, jobs, strict: init.strict, deadline, precise: preciseCtx };
+  const precise = preciseFloat(obj, init.fstar, init.xstar ? Float64Array.from(init.xstar) : null);
+  return { obj, ctx, domain, jobs, strict: init.strict, deadline, precise };
 }
 
 /** The probe: what the runner compares with its own objective (name, dimension, f and ∇f at the domain's centre). */
